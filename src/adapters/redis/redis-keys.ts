@@ -1,0 +1,29 @@
+/**
+ * The Redis key layout (documented in the README). Every per-conversation key carries the conversation in a
+ * hash tag, `{<phone_number_id>:<user>}`, so one conversation's keys share a Redis Cluster slot and each
+ * script touching them stays inside one slot.
+ *
+ * | key | type | what | expiry |
+ * | --- | --- | --- | --- |
+ * | `<p>{c}:in` | list | accepted messages not yet handled, oldest first | dedup window |
+ * | `<p>{c}:seen:<wamid>` | string | dedup mark of one delivered message | dedup window |
+ * | `<p>{c}:conv` | string | `{ machineId, version, snapshot }` JSON | session TTL, sliding |
+ * | `<p>{c}:out` | list | committed replies not yet accepted by the Graph API | dedup window |
+ * | `<p>{c}:lease` | string | token of the worker holding the turn | lease (10 s), renewed |
+ * | `<p>ready` | stream | one entry per accepted delivery, consumer group `workers`; deleted once done | — |
+ * | `<p>dead` | list | replies that could not be sent, with the reason (capped) | — |
+ */
+export function conversationKeys(prefix: string, conversation: string) {
+  const tag = `${prefix}{${conversation}}`;
+  return {
+    inbox: `${tag}:in`,
+    conversation: `${tag}:conv`,
+    outbox: `${tag}:out`,
+    lease: `${tag}:lease`,
+    seen: (wamid: string) => `${tag}:seen:${wamid}`,
+  };
+}
+
+export function sharedKeys(prefix: string) {
+  return { ready: `${prefix}ready`, deadLetters: `${prefix}dead`, group: 'workers' };
+}

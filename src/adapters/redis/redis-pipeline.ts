@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { Cluster, Redis } from 'ioredis';
+import type { InboundMessage } from '../../domain/inbound.js';
+import { conversationKey } from '../../engine/conversation-key.js';
+import type { AcceptResult, Inbox, Turn, WorkSource, WorkTicket } from '../../ports/conversation-pipeline.js';
+import { sharedKeys } from './redis-keys.js';
+import { defineScripts, type RedisScripts } from './redis-scripts.js';
+import { RedisTurn } from './redis-turn.js';
+
+type Client = Redis | Cluster;
+
+export interface RedisPipelineOptions {
+  /** Commands; shared by the webhook and the workers (auto-pipelined). */
+  readonly redis: Client;
+  /** A second connection for the blocking read of the work stream, which would stall shared commands. */
+  readonly blockingRedis: Client;
+  readonly keyPrefix: string;
+  readonly sessionTtlSeconds: number;
+  readonly dedupWindowSeconds: number;
+  /** This worker's name in the consumer group; unique per process. */
+  readonly consumer?: string;
+  readonly leaseMs?: number;
+  /** A ticket pending this long without completion is taken over by another worker. */
+  readonly reclaimAfterMs?: number;
+}
+
+type StreamEntries = Array<[id: string, fields: string[]]>;
+
+/**
+ * The durable pipeline on Redis (standalone or Cluster): dedup + inbox in one script per conversation, work
+ * tickets in a stream with a consumer group (pending tickets of a crashed process are reclaimed), leases with
+ * fencing, and the snapshot/outbox/done commit in one script. Adapters receive their clients; `init()` does
+ * the one piece of async set-up (the consumer group).
+ */
+export class RedisPipeline implements Inbox, WorkSource {
+  private readonly scripts: RedisScripts;
+  private readonly keys: ReturnType<typeof sharedKeys>;
+  private readonly consumer: string;
+  private reclaimCursor = '0-0';
+
+  constructor(private readonly options: RedisPipelineOptions) {
+    this.scripts = defineScripts(options.redis);
+    this.keys = sharedKeys(options.keyPrefix);
+    this.consumer = options.consumer ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+  }
+
+  async init(): Promise<void> {
+    try {
+      await this.options.redis.xgroup('CREATE', this.keys.ready, this.keys.group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String(error).includes('BUSYGROUP')) throw error;
+    }
+  }
+
+  async accept(messages: readonly InboundMessage[]): Promise<AcceptResult> {
+    const byConversation = new Map<string, InboundMessage[]>();
+    for (const message of messages) {
+      const key = conversationKey(message);
+      byConversation.set(key, [...(byConversation.get(key) ?? []), message]);
+    }
+    const { redis, keyPrefix, dedupWindowSeconds } = this.options;
+    const added = await Promise.all(
+      [...byConversation].map(async ([key, batch]) => {
+        const tag = `${keyPrefix}{${key}}`;
+        const count = (await this.scripts.accept(
+          [`${tag}:in`, ...batch.map((m) => `${tag}:seen:${m.wamid}`)],
+          [dedupWindowSeconds, ...batch.map((m) => JSON.stringify(m))],
+        )) as number;
+        // Always announced, duplicates included: if a crash came between the script and this line, the
+        // redelivery Meta makes after our missing 200 still produces the ticket.
+        await redis.xadd(this.keys.ready, '*', 'c', key);
+        return count;
+      }),
+    );
+    const accepted = added.reduce((sum, n) => sum + n, 0);
+    return { accepted, duplicates: messages.length - accepted };
+  }
+
+  async ping(): Promise<void> {
+    await this.options.redis.ping();
+  }
+
+  async next(max: number, waitMs: number): Promise<WorkTicket[]> {
+    const reply = (await this.options.blockingRedis.xreadgroup(
+      'GROUP', this.keys.group, this.consumer, 'COUNT', max, 'BLOCK', waitMs, 'STREAMS', this.keys.ready, '>',
+    )) as Array<[string, StreamEntries]> | null;
+    return reply ? toTickets(reply[0]?.[1] ?? []) : [];
+  }
+
+  async reclaim(max: number): Promise<WorkTicket[]> {
+    const [cursor, entries] = (await this.options.redis.xautoclaim(
+      this.keys.ready, this.keys.group, this.consumer, this.options.reclaimAfterMs ?? 15_000, this.reclaimCursor, 'COUNT', max,
+    )) as [string, StreamEntries, string[]];
+    this.reclaimCursor = cursor;
+    return toTickets(entries);
+  }
+
+  async complete(tickets: readonly WorkTicket[]): Promise<void> {
+    if (tickets.length === 0) return;
+    const ids = tickets.map((t) => t.id);
+    await this.options.redis.xack(this.keys.ready, this.keys.group, ...ids);
+    await this.options.redis.xdel(this.keys.ready, ...ids);
+  }
+
+  async acquire(key: string): Promise<Turn | undefined> {
+    return RedisTurn.acquire({
+      redis: this.options.redis,
+      scripts: this.scripts,
+      keyPrefix: this.options.keyPrefix,
+      key,
+      leaseMs: this.options.leaseMs ?? 10_000,
+      sessionTtlSeconds: this.options.sessionTtlSeconds,
+      outboxTtlSeconds: this.options.dedupWindowSeconds,
+      deadLetters: this.keys.deadLetters,
+    });
+  }
+}
+
+function toTickets(entries: StreamEntries): WorkTicket[] {
+  // Entries deleted meanwhile come back from XAUTOCLAIM as null: skip them.
+  return entries.flatMap((entry) => {
+    if (!entry) return [];
+    const [id, fields] = entry;
+    const key = fields[fields.indexOf('c') + 1];
+    return key ? [{ id, key }] : [];
+  });
+}

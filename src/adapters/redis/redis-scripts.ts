@@ -1,0 +1,74 @@
+import type { Redis, Cluster } from 'ioredis';
+
+/**
+ * The Lua scripts that make each step atomic. Each touches the keys of one conversation only (one hash slot).
+ * The lease check at the top of every write is the fencing: a worker that lost its lease writes nothing.
+ */
+
+/** KEYS: inbox, seen keys…  ARGV: dedup window (s), then one JSON message per seen key. Returns how many were new. */
+const accept = `
+local added = 0
+for i = 2, #KEYS do
+  if redis.call('SET', KEYS[i], '1', 'NX', 'EX', ARGV[1]) then
+    redis.call('RPUSH', KEYS[1], ARGV[i])
+    added = added + 1
+  end
+end
+if added > 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return added`;
+
+/** KEYS: lease, inbox, conversation, outbox.  ARGV: token, wamid, conversation JSON or '', session TTL, outbox TTL, items… */
+const commit = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.error_reply('LEASE_LOST') end
+local head = redis.call('LINDEX', KEYS[2], 0)
+if head and cjson.decode(head).wamid == ARGV[2] then redis.call('LPOP', KEYS[2]) end
+if ARGV[3] ~= '' then
+  redis.call('SET', KEYS[3], ARGV[3], 'EX', ARGV[4])
+else
+  redis.call('EXPIRE', KEYS[3], ARGV[4])
+end
+for i = 6, #ARGV do redis.call('RPUSH', KEYS[4], ARGV[i]) end
+if #ARGV >= 6 then redis.call('EXPIRE', KEYS[4], ARGV[5]) end
+return 1`;
+
+/** KEYS: lease, outbox.  ARGV: token, item id. Removes the outbox head if it is that item. */
+const settleOutbox = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.error_reply('LEASE_LOST') end
+local head = redis.call('LINDEX', KEYS[2], 0)
+if head and cjson.decode(head).id == ARGV[2] then redis.call('LPOP', KEYS[2]) return 1 end
+return 0`;
+
+/** KEYS: lease.  ARGV: token, lease ms. */
+const extend = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
+
+/** KEYS: lease, inbox, outbox.  ARGV: token. 1 released, 0 work arrived (kept), -1 lease already lost. */
+const release = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+if redis.call('LLEN', KEYS[2]) > 0 or redis.call('LLEN', KEYS[3]) > 0 then return 0 end
+redis.call('DEL', KEYS[1])
+return 1`;
+
+type Client = Redis | Cluster;
+type Script = (keys: string[], args: Array<string | number>) => Promise<unknown>;
+
+/** Registers the scripts on a client (EVALSHA with automatic fallback to EVAL). */
+export function defineScripts(client: Client) {
+  const define = (name: string, lua: string): Script => {
+    client.defineCommand(name, { lua });
+    const command = (client as unknown as Record<string, (...args: Array<string | number>) => Promise<unknown>>)[name];
+    if (!command) throw new Error(`script ${name} was not registered`);
+    return (keys, args) => command.call(client, keys.length, ...keys, ...args);
+  };
+  return {
+    accept: define('waAccept', accept),
+    commit: define('waCommit', commit),
+    settleOutbox: define('waSettleOutbox', settleOutbox),
+    extend: define('waExtend', extend),
+    release: define('waRelease', release),
+  };
+}
+
+export type RedisScripts = ReturnType<typeof defineScripts>;

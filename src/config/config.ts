@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * Environment → typed, validated configuration. The only place that knows variable names and defaults;
+ * `.env.example` documents the same list. A bad value stops the process with one line naming the variable.
+ */
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
+
+/** An http(s) base URL, without its trailing slash so paths can be appended. */
+const httpUrl = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default(fallback)
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: integer(3000, 0, 65535),
+  REDIS_URL: optionalText.pipe(
+    z.union([z.undefined(), z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })]),
+  ),
+  KEY_PREFIX: z.string().regex(/^[\w:.-]{1,32}$/, 'must be 1-32 letters, digits, ":", "." or "-"').default('wa:'),
+  WHATSAPP_TOKEN: optionalText,
+  WHATSAPP_APP_SECRET: optionalText,
+  WEBHOOK_VERIFY_TOKEN: optionalText,
+  WHATSAPP_API_URL: httpUrl('https://graph.facebook.com/v25.0'),
+  CSS_API_URL: httpUrl('http://localhost:8000'),
+  CSS_API_TIMEOUT_MS: integer(30_000, 100, 600_000),
+  SESSION_TTL_SECONDS: integer(1800, 1, 30 * 24 * 3600),
+  DEDUP_WINDOW_SECONDS: integer(24 * 3600, 60, 30 * 24 * 3600),
+  WORKER_CONCURRENCY: integer(64, 1, 10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<{
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  redisUrl: string | undefined;
+  keyPrefix: string;
+  whatsappToken: string | undefined;
+  appSecret: string | undefined;
+  verifyToken: string | undefined;
+  whatsappApiUrl: string;
+  cssApiUrl: string;
+  cssApiTimeoutMs: number;
+  sessionTtlSeconds: number;
+  dedupWindowSeconds: number;
+  workerConcurrency: number;
+  logLevel: string;
+}>;
+
+/** A configuration mistake; `message` is the one line printed before the process stops. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * @example
+ * const config = loadConfig(process.env); // throws ConfigError: "CSS_API_TIMEOUT_MS must be a number (got "abc")"
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const given = env[variable];
+    throw new ConfigError(`${variable} ${issue?.message ?? 'is invalid'}${given === undefined ? '' : ` (got "${given}")`}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.WHATSAPP_APP_SECRET === undefined) {
+    throw new ConfigError('WHATSAPP_APP_SECRET must be set when NODE_ENV=production (webhook signatures cannot be checked)');
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    redisUrl: e.REDIS_URL,
+    keyPrefix: e.KEY_PREFIX,
+    whatsappToken: e.WHATSAPP_TOKEN,
+    appSecret: e.WHATSAPP_APP_SECRET,
+    verifyToken: e.WEBHOOK_VERIFY_TOKEN,
+    whatsappApiUrl: e.WHATSAPP_API_URL,
+    cssApiUrl: e.CSS_API_URL,
+    cssApiTimeoutMs: e.CSS_API_TIMEOUT_MS,
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    dedupWindowSeconds: e.DEDUP_WINDOW_SECONDS,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,31 @@
+import type { MediaKind } from './inbound.js';
+import type { OutboundMessage } from './outbound.js';
+
+/**
+ * The language between the runtime and a conversation machine.
+ * A machine receives `UserEvent`s and emits `ReplyEvent`s; it never does I/O itself.
+ */
+
+/** Fields every user event carries: `at` is the message's own time (ms), so machines stay deterministic. */
+interface UserEventBase {
+  readonly at: number;
+  readonly profileName?: string;
+}
+
+export type UserEvent =
+  | (UserEventBase & { readonly type: 'user.text'; readonly text: string })
+  | (UserEventBase & { readonly type: 'user.choice'; readonly id: string; readonly title: string })
+  | (UserEventBase & { readonly type: 'user.media'; readonly media: MediaKind; readonly caption?: string })
+  | (UserEventBase & { readonly type: 'user.other'; readonly kind: 'location' | 'contacts' | 'unsupported' });
+
+/** Emitted by a machine (`emit`) for each message the user should receive, in order. */
+export interface ReplyEvent {
+  readonly type: 'reply';
+  readonly message: OutboundMessage;
+}
+
+/** Input of a new conversation. */
+export interface ConversationInput {
+  readonly at: number;
+  readonly profileName?: string;
+}

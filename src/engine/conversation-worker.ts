@@ -1,0 +1,136 @@
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { LeaseLostError, type Turn, type WorkSource, type WorkTicket } from '../ports/conversation-pipeline.js';
+import { handleMessage, type HandleMessageDeps } from './handle-message.js';
+import { sendOutbox, type SendOutboxDeps } from './send-outbox.js';
+
+export interface WorkerOptions extends HandleMessageDeps, SendOutboxDeps {
+  readonly source: WorkSource;
+  /** Conversations worked on at once by this process. */
+  readonly concurrency: number;
+  /** How often a held turn's lease is renewed. */
+  readonly leaseRenewMs?: number;
+  /** How often tickets abandoned by crashed or busy workers are looked for. */
+  readonly reclaimEveryMs?: number;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+interface Lane {
+  readonly tickets: WorkTicket[];
+}
+
+/**
+ * Takes work tickets and runs one lane per conversation: within a lane messages are handled strictly in
+ * order, one at a time; lanes of different users run side by side up to `concurrency`.
+ */
+export class ConversationWorker {
+  private readonly lanes = new Map<string, Lane>();
+  private readonly finished = new Set<Promise<void>>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private reclaimTimer: NodeJS.Timeout | undefined;
+  private laneFreed: (() => void) | undefined;
+
+  constructor(private readonly options: WorkerOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.pullLoop();
+    this.reclaimTimer = setInterval(() => void this.reclaim(), this.options.reclaimEveryMs ?? 2000);
+  }
+
+  /** Stops taking work and waits (up to `timeoutMs`) for the lanes in hand to finish. */
+  async stop(timeoutMs = 8000): Promise<void> {
+    this.running = false;
+    clearInterval(this.reclaimTimer);
+    this.laneFreed?.();
+    await this.loop;
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+    await Promise.race([Promise.all(this.finished), deadline]);
+  }
+
+  get activeLanes(): number {
+    return this.lanes.size;
+  }
+
+  private async pullLoop(): Promise<void> {
+    while (this.running) {
+      const free = this.options.concurrency - this.lanes.size;
+      if (free <= 0) {
+        await new Promise<void>((resolve) => (this.laneFreed = resolve));
+        continue;
+      }
+      try {
+        this.dispatch(await this.options.source.next(free, 1000));
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'cannot read work from the store; retrying in 1 s');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  }
+
+  private async reclaim(): Promise<void> {
+    try {
+      this.dispatch(await this.options.source.reclaim(Math.max(1, this.options.concurrency - this.lanes.size)));
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'cannot reclaim abandoned work');
+    }
+  }
+
+  private dispatch(tickets: readonly WorkTicket[]): void {
+    for (const ticket of tickets) {
+      const lane = this.lanes.get(ticket.key);
+      if (lane) {
+        // This process already works on that conversation: the running lane will see the new message.
+        lane.tickets.push(ticket);
+        continue;
+      }
+      const fresh: Lane = { tickets: [ticket] };
+      this.lanes.set(ticket.key, fresh);
+      this.options.metrics.activeLanes.set(this.lanes.size);
+      const done = this.runLane(ticket.key, fresh).finally(() => {
+        this.lanes.delete(ticket.key);
+        this.options.metrics.activeLanes.set(this.lanes.size);
+        this.finished.delete(done);
+        this.laneFreed?.();
+        this.laneFreed = undefined;
+      });
+      this.finished.add(done);
+    }
+  }
+
+  private async runLane(key: string, lane: Lane): Promise<void> {
+    const { source, logger } = this.options;
+    let turn: Turn | undefined;
+    try {
+      turn = await source.acquire(key);
+      // Busy on another process: that holder will handle the message; our ticket comes back via reclaim.
+      if (!turn) return;
+    } catch (error) {
+      logger.error({ conversation: key, err: error }, 'cannot take the turn');
+      return;
+    }
+    const held = turn;
+    const renew = setInterval(() => {
+      held.extend().catch((error: unknown) => logger.warn({ conversation: key, err: error }, 'lease renewal failed'));
+    }, this.options.leaseRenewMs ?? 3000);
+    try {
+      do {
+        await sendOutbox(this.options, held);
+        for (let message = await held.nextInbound(); message; message = await held.nextInbound()) {
+          await handleMessage(this.options, held, message);
+          await sendOutbox(this.options, held);
+        }
+      } while (!(await held.release()));
+      await source.complete(lane.tickets);
+    } catch (error) {
+      // Tickets stay incomplete and the lease expires: another worker (or this one) picks the work up again.
+      const level = error instanceof LeaseLostError ? 'warn' : 'error';
+      logger[level]({ conversation: key, err: error }, 'turn interrupted; the work will be retried');
+    } finally {
+      clearInterval(renew);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import bodyParser from 'koa-bodyparser';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Inbox } from '../ports/conversation-pipeline.js';
+import { healthRoutes } from './health-routes.js';
+import { webhookRoutes } from './webhook-routes.js';
+
+export interface AppDeps {
+  readonly inbox: Inbox;
+  readonly appSecret: string | undefined;
+  readonly verifyToken: string | undefined;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+/** Meta sends up to 3 MB; anything above 4 MiB is refused with 413 before it is read whole. */
+export const MAX_BODY = '4mb';
+
+/**
+ * The Koa app: glue only. Signature, handshake and parsing live in `src/webhook/`; this file wires routes.
+ * Never calls `listen()`, so tests drive `app.callback()` or listen on a port of their own.
+ *
+ * @example
+ * const server = createApp(deps).listen(3000);
+ */
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa();
+  app.proxy = true;
+  app.silent = true;
+  app.on('error', (error: Error) => deps.logger.error({ err: error }, 'unhandled HTTP error'));
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: MAX_BODY,
+      // Meta always sends JSON; parse /webhook bodies whatever content type a proxy left on them.
+      detectJSON: (ctx) => ctx.path === '/webhook',
+      // Keep the failure for the route: a bad signature must win over bad JSON, and 413 needs no body.
+      onerror: (error, ctx) => {
+        ctx.state.bodyError = error;
+      },
+    }),
+  );
+  const router = new Router();
+  webhookRoutes(router, deps);
+  healthRoutes(router, deps);
+  app.use(router.routes()).use(router.allowedMethods());
+  return app;
+}

@@ -1,0 +1,62 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Every Prometheus metric of the process, on a registry of its own (so tests and several apps in one
+ * process never collide). Served as text at `GET /metrics`.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    webhookRequests: new Counter({
+      name: 'wa_webhook_requests_total',
+      help: 'POST /webhook requests by outcome (accepted, bad_signature, bad_json, too_large, store_unavailable)',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
+    inboundMessages: new Counter({
+      name: 'wa_inbound_messages_total',
+      help: 'Inbound messages by content type and whether they were new or duplicate deliveries',
+      labelNames: ['type', 'delivery'] as const,
+      registers,
+    }),
+    unknownShapes: new Counter({
+      name: 'wa_webhook_unknown_shapes_total',
+      help: 'Signed webhook items of a shape the parser does not know (ignored)',
+      registers,
+    }),
+    statuses: new Counter({
+      name: 'wa_statuses_total',
+      help: 'Status updates about sent messages, by status',
+      labelNames: ['status'] as const,
+      registers,
+    }),
+    turns: new Counter({
+      name: 'wa_turns_total',
+      help: 'Conversation turns by machine and outcome (ok, restarted, failed, timed_out, ignored)',
+      labelNames: ['machine', 'outcome'] as const,
+      registers,
+    }),
+    turnSeconds: new Histogram({
+      name: 'wa_turn_duration_seconds',
+      help: 'Time to run one user event through its machine, CSS call included',
+      buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30],
+      registers,
+    }),
+    sends: new Counter({
+      name: 'wa_outbound_sends_total',
+      help: 'Outbound messages by result (sent, retried, dead_letter) and Meta error code',
+      labelNames: ['result', 'code'] as const,
+      registers,
+    }),
+    activeLanes: new Gauge({
+      name: 'wa_active_lanes',
+      help: 'Conversations this process is working on right now',
+      registers,
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,95 @@
+import type { InboundMessage } from '../domain/inbound.js';
+import type { OutboundMessage, Recipient } from '../domain/outbound.js';
+
+/**
+ * The durable path of a message: accepted by the webhook into a per-conversation inbox, taken by one
+ * worker at a time (a turn), turned into a new snapshot plus outbox in one atomic commit, then sent.
+ * Implemented in memory (one process) and in Redis (many processes, crashes, Redis Cluster).
+ */
+
+/** A persisted conversation, versioned so a changed machine starts fresh instead of crashing. */
+export interface StoredConversation {
+  readonly machineId: string;
+  readonly version: number;
+  readonly snapshot: unknown;
+}
+
+/** One message waiting to be sent; `id` is stable (`<wamid>:<n>`) so a retry is recognisable. */
+export interface OutboxItem {
+  readonly id: string;
+  readonly recipient: Recipient;
+  readonly message: OutboundMessage;
+  /** The machine state that produced it, for error reports. */
+  readonly state: string;
+}
+
+/** Counts of one `accept` call. */
+export interface AcceptResult {
+  readonly accepted: number;
+  readonly duplicates: number;
+}
+
+/**
+ * The webhook's side. `accept` resolves only once the messages are stored durably, so the webhook may
+ * answer 200; each wamid is stored once within the dedup window however often it is delivered.
+ *
+ * @example
+ * await inbox.accept(parsed.messages); // then 200
+ */
+export interface Inbox {
+  accept(messages: readonly InboundMessage[]): Promise<AcceptResult>;
+  /** Rejects when the store is unreachable (readiness). */
+  ping(): Promise<void>;
+}
+
+/** A notice that a conversation may have work. Completed once a turn has emptied that conversation. */
+export interface WorkTicket {
+  readonly id: string;
+  readonly key: string;
+}
+
+/**
+ * The workers' side. Tickets that are never completed (a worker crashed, or the conversation was busy
+ * elsewhere) come back through `reclaim`, so no accepted message is stranded.
+ */
+export interface WorkSource {
+  /** Waits up to `waitMs` for at most `max` tickets. */
+  next(max: number, waitMs: number): Promise<WorkTicket[]>;
+  /** Tickets handed out long ago and never completed. */
+  reclaim(max: number): Promise<WorkTicket[]>;
+  complete(tickets: readonly WorkTicket[]): Promise<void>;
+  /** Takes the exclusive turn on one conversation, or `undefined` when another worker holds it. */
+  acquire(key: string): Promise<Turn | undefined>;
+}
+
+/** Thrown by `Turn` operations once the lease has passed to another worker (fencing). */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+  constructor(readonly key: string) {
+    super(`the turn on conversation ${key} was lost to another worker`);
+  }
+}
+
+/**
+ * Exclusive access to one conversation. Every write checks the lease, so a worker that paused past its
+ * lease cannot overwrite what the next holder wrote.
+ */
+export interface Turn {
+  readonly key: string;
+  /** The oldest message not yet committed. */
+  nextInbound(): Promise<InboundMessage | undefined>;
+  load(): Promise<StoredConversation | undefined>;
+  /** Messages committed but not yet sent, oldest first. */
+  pendingOutbox(): Promise<OutboxItem[]>;
+  /**
+   * Atomically: removes inbound `wamid`, stores `conversation` (unless undefined: state unchanged) with the
+   * session expiry, and appends `outbox`.
+   */
+  commit(change: { wamid: string; conversation?: StoredConversation; outbox: readonly OutboxItem[] }): Promise<void>;
+  /** Removes the oldest outbox item once sent, or moves it to the dead letters with a reason. */
+  settleOutbox(itemId: string, deadLetterReason?: string): Promise<void>;
+  /** Renews the lease; false when it was lost. */
+  extend(): Promise<boolean>;
+  /** Gives the turn back if inbox and outbox are empty; false (turn kept) when work arrived meanwhile. */
+  release(): Promise<boolean>;
+}

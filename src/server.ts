@@ -1,0 +1,121 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Redis } from 'ioredis';
+import { defaultMachineId, machines } from '../machines/index.js';
+import { CssAnswerSource } from './adapters/css/css-answer-source.js';
+import { createHttpClient } from './adapters/http/create-http-client.js';
+import { MemoryPipeline } from './adapters/memory/memory-pipeline.js';
+import { RedisPipeline } from './adapters/redis/redis-pipeline.js';
+import { DryRunMessageSender } from './adapters/whatsapp/dry-run-message-sender.js';
+import { GraphMessageSender } from './adapters/whatsapp/graph-message-sender.js';
+import type { Config } from './config/config.js';
+import type { MachineDefinition } from './domain/machine-definition.js';
+import { ConversationWorker } from './engine/conversation-worker.js';
+import { provideEffects } from './engine/provide-effects.js';
+import { createApp } from './http/create-app.js';
+import type { Logger } from './observability/logger.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+import type { Inbox, WorkSource } from './ports/conversation-pipeline.js';
+
+/** A running server: the HTTP listener plus the worker behind it. */
+export interface RunningServer {
+  readonly url: string;
+  readonly metrics: Metrics;
+  readonly pipeline: Inbox & WorkSource;
+  /** Stops taking webhooks, lets the lanes in hand finish, closes connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: configuration → clients → adapters → machines with their effects → app + worker.
+ * The only place that builds connections; everything below receives them.
+ */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const metrics = createMetrics();
+  const { pipeline, closeStore } = await buildPipeline(config, logger);
+
+  const sender = config.whatsappToken
+    ? new GraphMessageSender({
+        http: createHttpClient({
+          baseURL: config.whatsappApiUrl,
+          timeoutMs: 15_000,
+          headers: { Authorization: `Bearer ${config.whatsappToken}` },
+        }),
+      })
+    : new DryRunMessageSender({ logger });
+  if (!config.whatsappToken) logger.warn('WHATSAPP_TOKEN is not set: dry run, replies are logged and not sent');
+  if (!config.appSecret) logger.warn('WHATSAPP_APP_SECRET is not set: webhook signatures are NOT checked');
+  if (!config.verifyToken) logger.warn('WEBHOOK_VERIFY_TOKEN is not set: every verification handshake is refused');
+
+  const answers = new CssAnswerSource({
+    http: createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs }),
+  });
+  const definition = machines[defaultMachineId];
+  if (!definition) throw new Error(`machine ${defaultMachineId} is not registered in machines/index.ts`);
+  const live: MachineDefinition = provideEffects(definition, { answers });
+
+  const worker = new ConversationWorker({
+    source: pipeline,
+    concurrency: config.workerConcurrency,
+    machineFor: () => live,
+    // The CSS call has its own timeout; the margin lets its failure reach the machine first.
+    settleTimeoutMs: config.cssApiTimeoutMs + 2000,
+    sender,
+    logger,
+    metrics,
+  });
+  worker.start();
+
+  const app = createApp({ inbox: pipeline, appSecret: config.appSecret, verifyToken: config.verifyToken, logger, metrics });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(config.port, () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, machine: live.id, version: live.version }, `webhook server listening on http://localhost:${port}`);
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    metrics,
+    pipeline,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await worker.stop();
+      await closeStore();
+    },
+  };
+}
+
+async function buildPipeline(
+  config: Config,
+  logger: Logger,
+): Promise<{ pipeline: Inbox & WorkSource; closeStore: () => Promise<void> }> {
+  if (!config.redisUrl) {
+    logger.warn('REDIS_URL is not set: using the embedded in-memory store (one process; nothing survives a restart)');
+    const pipeline = new MemoryPipeline({
+      sessionTtlSeconds: config.sessionTtlSeconds,
+      dedupWindowSeconds: config.dedupWindowSeconds,
+    });
+    return { pipeline, closeStore: async () => {} };
+  }
+  const redis = new Redis(config.redisUrl, { enableAutoPipelining: true, maxRetriesPerRequest: 2 });
+  const blockingRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const pipeline = new RedisPipeline({
+    redis,
+    blockingRedis,
+    keyPrefix: config.keyPrefix,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    dedupWindowSeconds: config.dedupWindowSeconds,
+  });
+  await pipeline.init();
+  logger.info({ keyPrefix: config.keyPrefix }, 'store: Redis');
+  return {
+    pipeline,
+    closeStore: async () => {
+      blockingRedis.disconnect();
+      await redis.quit();
+    },
+  };
+}
