@@ -1,0 +1,105 @@
+import { describe, expect, it } from '@jest/globals';
+import { categories, cssAssistant } from '../../../machines/css-assistant/index.js';
+import type { UserEvent } from '../../../src/domain/conversation.js';
+import type { OutboundMessage } from '../../../src/domain/outbound.js';
+import { WHATSAPP_LIMITS as L } from '../../../src/domain/whatsapp-limits.js';
+import { choice, media, other, runMachine, text } from '../run-machine.js';
+
+/** Every way `message` breaks a Cloud API limit (lengths in UTF-16 units: stricter than Meta's characters). */
+function violations(message: OutboundMessage): string[] {
+  const found: string[] = [];
+  const check = (field: string, value: string | undefined, max: number) => {
+    if (value !== undefined && (value.trim() === '' || value.length > max)) found.push(`${field}: ${value.length} > ${max}`);
+  };
+  const unique = (field: string, values: readonly string[]) => {
+    if (new Set(values).size !== values.length) found.push(`${field} not unique`);
+  };
+  if (message.type === 'text') {
+    check('text', message.text, L.textBody);
+    return found;
+  }
+  check('body', message.body, L.interactiveBody);
+  check('header', message.header, L.header);
+  check('footer', message.footer, L.footer);
+  if (message.type === 'buttons') {
+    if (message.buttons.length < 1 || message.buttons.length > L.buttons) found.push(`buttons: ${message.buttons.length}`);
+    message.buttons.forEach((b, i) => (check(`buttons[${i}].id`, b.id, L.buttonId), check(`buttons[${i}].title`, b.title, L.buttonTitle)));
+    unique('button titles', message.buttons.map((b) => b.title));
+    unique('button ids', message.buttons.map((b) => b.id));
+    return found;
+  }
+  check('button', message.button, L.listButton);
+  const rows = message.sections.flatMap((s) => s.rows);
+  if (message.sections.length < 1 || message.sections.length > L.listSections) found.push('sections count');
+  if (rows.length < 1 || rows.length > L.listRows) found.push(`rows: ${rows.length}`);
+  message.sections.forEach((s, i) => check(`sections[${i}].title`, s.title, L.sectionTitle));
+  rows.forEach((r, i) => {
+    check(`rows[${i}].id`, r.id, L.rowId);
+    check(`rows[${i}].title`, r.title, L.rowTitle);
+    check(`rows[${i}].description`, r.description, L.rowDescription);
+  });
+  unique('row ids', rows.map((r) => r.id));
+  return found;
+}
+
+const topics = categories.flatMap((c) => c.topics);
+let at = 1000;
+const next = () => (at += 1000);
+
+/** A script that visits every state and emits every kind of reply the machine has. */
+const tour: UserEvent[] = [
+  text('bonjour', next(), 'Nom '.repeat(300)),
+  text('menu', next()),
+  ...['1', '2', '3', '4'].flatMap((n) => [text(n, next()), text('/menu', next())]),
+  ...categories.map((c) => choice(c.id, next())),
+  ...topics.map((t) => choice(t.id, next())),
+  text('aide', next()),
+  choice('contact', next()),
+  text('salut', next()),
+  media(next()),
+  other(next()),
+  text('panne', next()),
+  text('vide', next()),
+  choice('inconnu', next()),
+];
+
+describe('css-assistant: WhatsApp limits', () => {
+  it('every message of a tour through every state respects the Cloud API limits', async () => {
+    const steps = await runMachine(cssAssistant, tour, {
+      answer: (q) => {
+        if (q === 'panne') throw new Error('CSS down');
+        return q === 'vide' ? '' : `Réponse : ${q}`;
+      },
+    });
+    const messages = steps.flatMap((s) => s.replies);
+    expect(messages.length).toBeGreaterThan(tour.length);
+    expect(messages.map((m) => [m.type === 'text' ? m.text.slice(0, 30) : m.body.slice(0, 30), violations(m)]).filter(([, v]) => v!.length > 0)).toEqual([]);
+
+    const visited = new Set(steps.map((s) => JSON.stringify(s.value)));
+    const resting = Object.keys(cssAssistant.machine.root.states).filter((k) => k !== 'welcome' && k !== 'awaitingAnswer');
+    expect([...visited].sort()).toEqual(resting.map((k) => JSON.stringify(k)).sort());
+  });
+
+  it('the checker itself catches a broken message', () => {
+    const bad: OutboundMessage = { type: 'buttons', body: 'ok', buttons: [{ id: 'a', title: 'x'.repeat(21) }, { id: 'a', title: ' ' }] };
+    expect(violations(bad)).toEqual(['buttons[0].title: 21 > 20', 'buttons[1].title: 1 > 20', 'button ids not unique']);
+  });
+
+  it.each(['bonjour', 'menu', 'aide', 'contact', 'Une question ?'])('the welcome after %j respects them too', async (first) => {
+    const [step] = await runMachine(cssAssistant, [text(first, 1000, 'X'.repeat(2000))]);
+    expect(step!.replies.flatMap(violations)).toEqual([]);
+  });
+
+  it('the menu content fits: 4 categories of 3 to 6 topics, ids prefixed by their category', () => {
+    expect(categories.map((c) => c.id)).toEqual(['cotisations', 'prestations', 'procedures', 'documents']);
+    for (const category of categories) {
+      expect(category.topics.length).toBeGreaterThanOrEqual(3);
+      expect(category.topics.length).toBeLessThanOrEqual(6);
+      for (const topic of category.topics) {
+        expect(topic.id.startsWith(`${category.id}.`)).toBe(true);
+        expect(topic.question).toMatch(/\?$/);
+      }
+    }
+    expect(new Set(topics.map((t) => t.id)).size).toBe(topics.length);
+  });
+});

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { silentLogger } from '../../src/observability/logger.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { signBody, toWire, type WebhookBody } from '../builders/payloads.js';
+import { startCssStandIn, type CssAnswerFn, type CssStandIn } from './css-stand-in.js';
+import { startGraphStandIn, type GraphStandIn, type GraphStandInOptions } from './graph-stand-in.js';
+
+export const TEST_SECRET = 'test-app-secret';
+export const TEST_VERIFY_TOKEN = 'test-verify-token';
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestServer {
+  readonly server: RunningServer;
+  readonly graph: GraphStandIn;
+  readonly css: CssStandIn;
+  readonly config: Config;
+  /** Posts a body as Meta would: escaped wire form, signed with the test secret unless `signature` is given. */
+  post(body: WebhookBody | string, options?: { signature?: string | null; contentType?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  readonly store: 'memory' | 'redis';
+  readonly env?: Record<string, string>;
+  readonly css?: CssAnswerFn;
+  readonly graph?: GraphStandInOptions;
+}
+
+/**
+ * The whole server in-process on a free port, with loopback stand-ins for the Graph API and the CSS API and,
+ * for `store: 'redis'`, a key prefix of its own that is deleted on close.
+ */
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+  const graph = await startGraphStandIn(options.graph);
+  const css = await startCssStandIn(options.css);
+  const keyPrefix = `test:${randomUUID().slice(0, 8)}:`;
+  const config = loadConfig({
+    PORT: '0',
+    NODE_ENV: 'test',
+    WHATSAPP_TOKEN: 'test-token',
+    WHATSAPP_APP_SECRET: TEST_SECRET,
+    WEBHOOK_VERIFY_TOKEN: TEST_VERIFY_TOKEN,
+    WHATSAPP_API_URL: graph.baseUrl,
+    CSS_API_URL: css.url,
+    CSS_API_TIMEOUT_MS: '2000',
+    KEY_PREFIX: keyPrefix,
+    ...(options.store === 'redis' ? { REDIS_URL } : {}),
+    ...options.env,
+  });
+  const server = await startServer(config, silentLogger());
+  return {
+    server,
+    graph,
+    css,
+    config,
+    post(body, postOptions = {}) {
+      const raw = typeof body === 'string' ? body : toWire(body);
+      const headers: Record<string, string> = { 'content-type': postOptions.contentType ?? 'application/json' };
+      const signature = postOptions.signature === undefined ? signBody(raw, TEST_SECRET) : postOptions.signature;
+      if (signature !== null) headers['x-hub-signature-256'] = signature;
+      return fetch(`${server.url}/webhook`, { method: 'POST', headers, body: raw });
+    },
+    async close() {
+      await server.close();
+      await Promise.all([graph.close(), css.close()]);
+      if (options.store === 'redis') await deleteKeys(keyPrefix);
+    },
+  };
+}
+
+/** Removes every key a test wrote under its prefix. */
+export async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
