@@ -46,8 +46,9 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<string |
         retries: deps.sendRetries ?? 5,
         minTimeout: deps.retryMinDelayMs ?? 500,
         randomize: true,
-        onFailedAttempt: ({ error }) => {
+        onFailedAttempt: ({ error, attemptNumber }) => {
           deps.metrics.sends.inc({ result: 'retried', code: codeOf(error) });
+          deps.logger.warn({ outboxId: item.id, attempt: attemptNumber, err: error }, 'send failed, will retry');
         },
       },
     );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../src/config/config.js';
-import { silentLogger } from '../../src/observability/logger.js';
+import { createLogger, silentLogger } from '../../src/observability/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { signBody, toWire, type WebhookBody } from '../builders/payloads.js';
 import { startCssStandIn, type CssAnswerFn, type CssStandIn } from './css-stand-in.js';
@@ -49,7 +49,9 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     ...(options.store === 'redis' ? { REDIS_URL } : {}),
     ...options.env,
   });
-  const server = await startServer(config, silentLogger());
+  // TEST_LOG=debug npm test -- … shows the server's log on stderr.
+  const logger = process.env.TEST_LOG ? createLogger({ level: process.env.TEST_LOG, destination: process.stderr }) : silentLogger();
+  const server = await startServer(config, logger);
   return {
     server,
     graph,

@@ -1,0 +1,64 @@
+/**
+ * The production `AnswerSource`: the CSS question-answering API. Every way it can fail becomes an
+ * `AnswerUnavailableError` with a reason, so the machine can apologise in French and go on.
+ */
+
+import { isAxiosError, type AxiosInstance } from 'axios';
+import { AnswerUnavailableError } from '../../domain/errors.js';
+import type { AnswerSource } from '../../ports/answer-source.js';
+
+const ASK_PATH = '/ask-question-ultra';
+/** axios error codes meaning the time allowed ran out (`ECONNABORTED` is axios's own timeout). */
+const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED']);
+
+/** The `answer` of a reply body, when it is a non-blank string. */
+function answerOf(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || !('answer' in data)) return undefined;
+  const answer: unknown = data.answer;
+  return typeof answer === 'string' && answer.trim().length > 0 ? answer : undefined;
+}
+
+/** Maps a failed call to its reason. An abort by the caller's `signal` counts as a timeout. */
+function toAnswerUnavailable(error: unknown): AnswerUnavailableError {
+  if (!isAxiosError(error)) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return new AnswerUnavailableError('network', `CSS API call failed: ${detail}`);
+  }
+  const status = error.response?.status;
+  if (status !== undefined) {
+    return new AnswerUnavailableError('http-status', `CSS API answered HTTP ${status}`, status);
+  }
+  if (error.code !== undefined && TIMEOUT_CODES.has(error.code)) {
+    return new AnswerUnavailableError('timeout', `CSS API did not answer in time (${error.code}: ${error.message})`);
+  }
+  return new AnswerUnavailableError('network', `CSS API unreachable (${error.code ?? 'network error'}: ${error.message})`);
+}
+
+/**
+ * Asks `POST {CSS_API_URL}/ask-question-ultra` with `{"question": …}` and resolves the `answer` of
+ * the reply. The axios instance it is given carries the base URL and the timeout
+ * (`CSS_API_TIMEOUT_MS`); see `createHttpClient`. The question is never put in error messages.
+ *
+ * @example
+ * const answers = new CssAnswerSource({ http: createHttpClient({ baseURL: cssApiUrl, timeoutMs: 30_000 }) });
+ * await answers.ask('Comment déclarer un salarié ?'); // 'Pour déclarer un salarié, …'
+ */
+export class CssAnswerSource implements AnswerSource {
+  constructor(private readonly deps: { readonly http: AxiosInstance }) {}
+
+  async ask(question: string, options: { signal?: AbortSignal } = {}): Promise<string> {
+    let status: number;
+    let data: unknown;
+    try {
+      ({ status, data } = await this.deps.http.post<unknown>(ASK_PATH, { question }, { signal: options.signal }));
+    } catch (error) {
+      throw toAnswerUnavailable(error);
+    }
+    const answer = answerOf(data);
+    if (answer === undefined) {
+      const shape = typeof data === 'string' ? 'a non-JSON body' : 'JSON without a non-empty "answer" string';
+      throw new AnswerUnavailableError('bad-reply', `CSS API answered HTTP ${status} with ${shape}`, status);
+    }
+    return answer;
+  }
+}

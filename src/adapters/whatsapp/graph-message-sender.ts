@@ -1,0 +1,118 @@
+/**
+ * The production `MessageSender`: one Cloud API call per message, with Meta's refusals turned into
+ * `GraphApiError`s that say whether a retry can help (reference §6).
+ */
+
+import { isAxiosError, type AxiosError, type AxiosInstance } from 'axios';
+import { GraphApiError } from '../../domain/errors.js';
+import type { OutboundMessage, Recipient } from '../../domain/outbound.js';
+import { assertWithinLimits } from '../../domain/validate-outbound.js';
+import type { MessageSender } from '../../ports/message-sender.js';
+import { toCloudApiBody } from './cloud-api-body.js';
+
+/** Meta codes that mean "try again later": rate limits, throughput, outages, maintenance. */
+const RETRYABLE_CODES: ReadonlySet<number> = new Set([130429, 131056, 131000, 131016, 80007, 4, 2, 131057]);
+/** Meta codes that no retry will fix: bad request, closed 24 h window, token, policy, test list. */
+const FINAL_CODES: ReadonlySet<number> = new Set([100, 131026, 131047, 190, 368, 131030, 131008, 131009, 131051]);
+
+/** What Meta puts in an error reply's `error` object (the fields we read). */
+interface GraphErrorBody {
+  readonly message?: unknown;
+  readonly code?: unknown;
+  readonly fbtrace_id?: unknown;
+}
+
+/** Success reply: `messages[0].id` is the wamid that status webhooks will name. */
+interface GraphSendReply {
+  readonly messages?: ReadonlyArray<{ readonly id?: unknown } | null>;
+}
+
+function wamidOf(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const id = (data as GraphSendReply).messages?.[0]?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Whether trying again can help. Meta's code decides when known; otherwise a 5xx or 429 (the
+ * remote is overloaded) can, another 4xx cannot.
+ */
+export function isRetryable(httpStatus: number | undefined, code: number | undefined): boolean {
+  if (code !== undefined && FINAL_CODES.has(code)) return false;
+  if (code !== undefined && RETRYABLE_CODES.has(code)) return true;
+  if (httpStatus === undefined) return true;
+  return httpStatus >= 500 || httpStatus === 429;
+}
+
+function errorBodyOf(error: AxiosError): GraphErrorBody | undefined {
+  const data: unknown = error.response?.data;
+  if (typeof data !== 'object' || data === null || !('error' in data)) return undefined;
+  const body: unknown = data.error;
+  return typeof body === 'object' && body !== null ? (body as GraphErrorBody) : undefined;
+}
+
+/** Removes every occurrence of `secret` from `text` (Meta echoes some inputs back in messages). */
+function redact(text: string, secret: string | undefined): string {
+  return secret && secret.length >= 4 ? text.split(secret).join('[redacted]') : text;
+}
+
+/** The bearer token this request carried, so that it can be kept out of messages. */
+function tokenOf(error: AxiosError): string | undefined {
+  const header: unknown = error.config?.headers?.get('Authorization');
+  return typeof header === 'string' ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
+}
+
+/**
+ * A `GraphApiError` carrying status, Meta's code, `fbtrace_id` and retryability, never the
+ * token. The axios error is not attached as `cause`: its config holds the Authorization header.
+ */
+function toGraphApiError(error: unknown, phoneNumberId: string): GraphApiError {
+  if (!isAxiosError(error)) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return new GraphApiError(`Graph API send from ${phoneNumberId} failed: ${detail}`, false);
+  }
+  const token = tokenOf(error);
+  const status = error.response?.status;
+  if (status === undefined) {
+    const retryable = error.code !== 'ERR_CANCELED';
+    const reason = redact(`${error.code ?? 'network error'}: ${error.message}`, token);
+    return new GraphApiError(`Graph API send from ${phoneNumberId} got no reply (${reason})`, retryable);
+  }
+  const body = errorBodyOf(error);
+  const code = typeof body?.code === 'number' ? body.code : undefined;
+  const fbtraceId = typeof body?.fbtrace_id === 'string' ? body.fbtrace_id : undefined;
+  const metaMessage = typeof body?.message === 'string' ? `: ${body.message}` : '';
+  const message = redact(
+    `Graph API refused a send from ${phoneNumberId}: HTTP ${status}${code !== undefined ? `, code ${code}` : ''}${metaMessage}`,
+    token,
+  );
+  return new GraphApiError(message, isRetryable(status, code), status, code, fbtraceId);
+}
+
+/**
+ * Sends through `POST {WHATSAPP_API_URL}/{phone_number_id}/messages`. The axios instance it is
+ * given carries the base URL (version included) and the `Authorization: Bearer` header; see
+ * `createHttpClient`. Limits are checked first, so a broken message never costs a call.
+ *
+ * @example
+ * const sender = new GraphMessageSender({ http: graphClient });
+ * const { wamid } = await sender.send({ phoneNumberId: '1065', to: '221771234567' }, { type: 'text', text: 'Bonjour' });
+ */
+export class GraphMessageSender implements MessageSender {
+  constructor(private readonly deps: { readonly http: AxiosInstance }) {}
+
+  async send(recipient: Recipient, message: OutboundMessage): Promise<{ readonly wamid?: string }> {
+    assertWithinLimits(message);
+    const body = toCloudApiBody(recipient, message);
+    // Relative, no leading slash: axios appends it to the base path (`…/v25.0/{id}/messages`).
+    const path = `${encodeURIComponent(recipient.phoneNumberId)}/messages`;
+    let data: unknown;
+    try {
+      ({ data } = await this.deps.http.post<unknown>(path, body));
+    } catch (error) {
+      throw toGraphApiError(error, recipient.phoneNumberId);
+    }
+    const wamid = wamidOf(data);
+    return wamid ? { wamid } : {};
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * A CSS API stand-in on 127.0.0.1: answers `POST /ask-question-ultra` the way the test wants
+ * (an answer, an error status, a malformed body, a slow answer), and records the questions.
+ */
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * How to answer one question: a string is a 200 `{"answer": …}`; `{status, body}` is sent as is
+ * (a string body raw, anything else as JSON); `{delayMs, answer}` is a 200 answer sent that late.
+ */
+export type CssReply = string | { status: number; body: unknown } | { delayMs: number; answer: string };
+
+export type CssAnswerFn = (question: string) => CssReply | Promise<CssReply>;
+
+export interface CssStandIn {
+  /** Base to use as `CSS_API_URL`: `http://127.0.0.1:PORT`. */
+  readonly url: string;
+  /** Every question received, oldest first. */
+  readonly questions: string[];
+  setAnswer(fn: CssAnswerFn): void;
+  /** Stops at once: pending slow answers are dropped and keep-alive sockets closed. */
+  close(): Promise<void>;
+}
+
+const defaultAnswer: CssAnswerFn = (question) => `Réponse CSS à : ${question}`;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.destroyed || res.headersSent) return;
+  const raw = typeof body === 'string';
+  res
+    .writeHead(status, { 'content-type': raw ? 'text/plain; charset=utf-8' : 'application/json' })
+    .end(raw ? body : JSON.stringify(body));
+}
+
+/** The question of a request body, FastAPI-style: `undefined` when the body is not `{question: string}`. */
+function questionOf(raw: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null || !('question' in parsed)) return undefined;
+    return typeof parsed.question === 'string' ? parsed.question : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts the stand-in on a free port; `answer` defaults to `Réponse CSS à : ${question}`.
+ *
+ * @example
+ * const css = await startCssStandIn(() => ({ status: 500, body: { detail: 'boom' } }));
+ * const answers = new CssAnswerSource({ http: createHttpClient({ baseURL: css.url, timeoutMs: 1000 }) });
+ */
+export async function startCssStandIn(answer: CssAnswerFn = defaultAnswer): Promise<CssStandIn> {
+  const questions: string[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let answerFn = answer;
+
+  const later = (delayMs: number, run: () => void): void => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      run();
+    }, delayMs);
+    timers.add(timer);
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const raw = await readBody(req);
+      if (req.method !== 'POST' || req.url !== '/ask-question-ultra') return send(res, 404, { detail: 'Not Found' });
+      const question = questionOf(raw);
+      if (question === undefined) return send(res, 422, { detail: 'body must be {"question": string}' });
+      questions.push(question);
+      const reply = await answerFn(question);
+      if (typeof reply === 'string') return send(res, 200, { answer: reply });
+      if ('status' in reply) return send(res, reply.status, reply.body);
+      later(reply.delayMs, () => send(res, 200, { answer: reply.answer }));
+    })().catch((error: unknown) => send(res, 500, { detail: String(error) }));
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    questions,
+    setAnswer: (fn) => {
+      answerFn = fn;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
