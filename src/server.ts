@@ -109,7 +109,9 @@ async function buildPipeline(
     sessionTtlSeconds: config.sessionTtlSeconds,
     dedupWindowSeconds: config.dedupWindowSeconds,
   });
-  await pipeline.init();
+  // Not awaited as a condition of starting: with Redis down the server still runs, answers 503 and turns ready
+  // once Redis is back (the worker creates the group then).
+  await pipeline.init().catch((error: unknown) => logger.error({ err: error }, 'Redis is unreachable for now'));
   logger.info({ keyPrefix: config.keyPrefix }, 'store: Redis');
   return {
     pipeline,

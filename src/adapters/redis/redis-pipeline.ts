@@ -81,15 +81,24 @@ export class RedisPipeline implements Inbox, WorkSource {
   }
 
   async next(max: number, waitMs: number): Promise<WorkTicket[]> {
-    const reply = (await this.options.blockingRedis.xreadgroup(
-      'GROUP', this.keys.group, this.consumer, 'COUNT', max, 'BLOCK', waitMs, 'STREAMS', this.keys.ready, '>',
-    )) as Array<[string, StreamEntries]> | null;
+    let reply: Array<[string, StreamEntries]> | null;
+    try {
+      reply = (await this.options.blockingRedis.xreadgroup(
+        'GROUP', this.keys.group, this.consumer, 'COUNT', max, 'BLOCK', waitMs, 'STREAMS', this.keys.ready, '>',
+      )) as Array<[string, StreamEntries]> | null;
+    } catch (error) {
+      // Redis was unreachable at start, or was restarted without persistence: create the group now. It reads
+      // the stream from its beginning, so nothing accepted meanwhile is missed.
+      if (!String(error).includes('NOGROUP')) throw error;
+      await this.init();
+      return [];
+    }
     return reply ? toTickets(reply[0]?.[1] ?? []) : [];
   }
 
   async reclaim(max: number): Promise<WorkTicket[]> {
     const [cursor, entries] = (await this.options.redis.xautoclaim(
-      this.keys.ready, this.keys.group, this.consumer, this.options.reclaimAfterMs ?? 15_000, this.reclaimCursor, 'COUNT', max,
+      this.keys.ready, this.keys.group, this.consumer, this.options.reclaimAfterMs ?? 5_000, this.reclaimCursor, 'COUNT', max,
     )) as [string, StreamEntries, string[]];
     this.reclaimCursor = cursor;
     return toTickets(entries);
