@@ -111,7 +111,7 @@ function parseMessage(m: Fields | undefined, phoneNumberId: string, names: Profi
   const timestamp = seconds(m['timestamp']);
   const phone = id(m['from']);
   const bsuid = id(m['from_user_id']);
-  const userId = phone ?? bsuid;
+  const userId = bsuid ?? phone;
   const content = parseContent(m);
   if (wamid === undefined || timestamp === undefined || userId === undefined || content === undefined) return undefined;
   const user: UserRef = { id: userId, ...optional('phone', phone), ...optional('bsuid', bsuid) };

@@ -1,0 +1,123 @@
+import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { MemoryPipeline } from '../../../src/adapters/memory/memory-pipeline.js';
+import { RedisPipeline } from '../../../src/adapters/redis/redis-pipeline.js';
+import type { InboundMessage } from '../../../src/domain/inbound.js';
+import { LeaseLostError, type Inbox, type OutboxItem, type WorkSource } from '../../../src/ports/conversation-pipeline.js';
+import { deleteKeys, REDIS_URL } from '../../support/test-server.js';
+
+type Pipeline = Inbox & WorkSource;
+
+const message = (user: string, wamid: string, body = wamid): InboundMessage => ({
+  wamid,
+  user: { id: user, phone: user },
+  phoneNumberId: 'PN',
+  timestamp: 1_764_000_000,
+  content: { type: 'text', body },
+});
+const item = (id: string): OutboxItem => ({ id, recipient: { phoneNumberId: 'PN', to: 'u' }, message: { type: 'text', text: id }, state: 'idle' });
+const conversation = { machineId: 'm', version: 1, snapshot: { value: 'idle' } };
+
+const clients: Redis[] = [];
+const prefixes: string[] = [];
+afterAll(async () => {
+  clients.forEach((c) => c.disconnect());
+  for (const prefix of prefixes) await deleteKeys(prefix);
+});
+
+const stores: Array<[string, () => Promise<Pipeline>]> = [
+  ['memory', async () => new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60, reclaimAfterMs: 0 })],
+  [
+    'redis',
+    async () => {
+      const redis = new Redis(REDIS_URL);
+      const blockingRedis = new Redis(REDIS_URL);
+      clients.push(redis, blockingRedis);
+      const keyPrefix = `test:${randomUUID().slice(0, 8)}:`;
+      prefixes.push(keyPrefix);
+      const pipeline = new RedisPipeline({ redis, blockingRedis, keyPrefix, sessionTtlSeconds: 60, dedupWindowSeconds: 60, reclaimAfterMs: 0, leaseMs: 500 });
+      await pipeline.init();
+      return pipeline;
+    },
+  ],
+];
+
+// One contract, two implementations: what the worker relies on holds for the memory and the Redis pipeline.
+describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => {
+  let pipeline: Pipeline;
+  beforeEach(async () => {
+    pipeline = await create();
+  });
+
+  it('keeps each wamid once and the messages of a conversation in order', async () => {
+    expect(await pipeline.accept([message('u1', 'a'), message('u1', 'b'), message('u1', 'a')])).toEqual({ accepted: 2, duplicates: 1 });
+    expect(await pipeline.accept([message('u1', 'b'), message('u1', 'c')])).toEqual({ accepted: 1, duplicates: 1 });
+    const tickets = await pipeline.next(10, 100);
+    expect(new Set(tickets.map((t) => t.key))).toEqual(new Set(['PN:u1']));
+    const turn = await pipeline.acquire('PN:u1');
+    const seen: string[] = [];
+    for (let m = await turn!.nextInbound(); m; m = await turn!.nextInbound()) {
+      seen.push(m.wamid);
+      await turn!.commit({ wamid: m.wamid, conversation, outbox: [] });
+    }
+    expect(seen).toEqual(['a', 'b', 'c']);
+    expect(await turn!.load()).toEqual(conversation);
+    expect(await turn!.release()).toBe(true);
+    await pipeline.complete(tickets);
+  });
+
+  it('gives a conversation to one holder at a time, and back once released', async () => {
+    await pipeline.accept([message('u2', 'x')]);
+    const first = await pipeline.acquire('PN:u2');
+    expect(first).toBeDefined();
+    expect(await pipeline.acquire('PN:u2')).toBeUndefined();
+    expect(await pipeline.acquire('PN:other')).toBeDefined();
+    expect(await first!.release()).toBe(false); // an inbound message is still waiting
+    await first!.commit({ wamid: 'x', outbox: [item('x:0')] });
+    expect(await first!.release()).toBe(false); // a reply is still waiting
+    expect((await first!.pendingOutbox()).map((i) => i.id)).toEqual(['x:0']);
+    await first!.settleOutbox('x:0');
+    expect(await first!.release()).toBe(true);
+    expect(await pipeline.acquire('PN:u2')).toBeDefined();
+  });
+
+  it('commits the snapshot, the outbox and the done mark together', async () => {
+    await pipeline.accept([message('u3', 'm1'), message('u3', 'm2')]);
+    const turn = (await pipeline.acquire('PN:u3'))!;
+    await turn.commit({ wamid: 'm1', conversation, outbox: [item('m1:0'), item('m1:1')] });
+    expect((await turn.nextInbound())?.wamid).toBe('m2');
+    expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:0', 'm1:1']);
+    await turn.settleOutbox('m1:1'); // not the head: nothing happens
+    expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:0', 'm1:1']);
+    await turn.settleOutbox('m1:0', 'refused by Meta');
+    expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:1']);
+  });
+
+  it('hands out again the tickets that were never completed', async () => {
+    await pipeline.accept([message('u4', 'r1')]);
+    const tickets = await pipeline.next(10, 100);
+    expect(tickets.map((t) => t.key)).toContain('PN:u4');
+    const again = await pipeline.reclaim(10);
+    expect(again.map((t) => t.id)).toEqual(expect.arrayContaining(tickets.map((t) => t.id)));
+    await pipeline.complete(again);
+    expect(await pipeline.reclaim(10)).toEqual([]);
+  });
+});
+
+describe('Redis pipeline fencing', () => {
+  it('refuses every write of a holder whose lease expired and passed to another', async () => {
+    const pipeline = await stores[1]![1]();
+    await pipeline.accept([message('u5', 'f1')]);
+    const late = (await pipeline.acquire('PN:u5'))!;
+    let current: Awaited<ReturnType<Pipeline['acquire']>>;
+    const deadline = Date.now() + 3000;
+    while (!(current = await pipeline.acquire('PN:u5')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(current).toBeDefined();
+    await expect(late.commit({ wamid: 'f1', conversation: { ...conversation, snapshot: 'stale' }, outbox: [item('f1:0')] })).rejects.toThrow(LeaseLostError);
+    expect(await late.extend()).toBe(false);
+    await current!.commit({ wamid: 'f1', conversation, outbox: [] });
+    expect(await current!.load()).toEqual(conversation);
+    expect(await current!.pendingOutbox()).toEqual([]);
+  });
+});
