@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { defaultMachineId, machines } from '../machines/index.js';
 import { CssAnswerSource } from './adapters/css/css-answer-source.js';
 import { createHttpClient } from './adapters/http/create-http-client.js';
@@ -92,7 +92,7 @@ async function buildPipeline(
   config: Config,
   logger: Logger,
 ): Promise<{ pipeline: Inbox & WorkSource; closeStore: () => Promise<void> }> {
-  if (!config.redisUrl) {
+  if (!config.redisUrl && !config.redisClusterNodes) {
     logger.warn('REDIS_URL is not set: using the embedded in-memory store (one process; nothing survives a restart)');
     const pipeline = new MemoryPipeline({
       sessionTtlSeconds: config.sessionTtlSeconds,
@@ -100,8 +100,7 @@ async function buildPipeline(
     });
     return { pipeline, closeStore: async () => {} };
   }
-  const redis = new Redis(config.redisUrl, { enableAutoPipelining: true, maxRetriesPerRequest: 2 });
-  const blockingRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const { redis, blockingRedis } = connectRedis(config);
   const pipeline = new RedisPipeline({
     redis,
     blockingRedis,
@@ -112,12 +111,33 @@ async function buildPipeline(
   // Not awaited as a condition of starting: with Redis down the server still runs, answers 503 and turns ready
   // once Redis is back (the worker creates the group then).
   await pipeline.init().catch((error: unknown) => logger.error({ err: error }, 'Redis is unreachable for now'));
-  logger.info({ keyPrefix: config.keyPrefix }, 'store: Redis');
+  logger.info({ keyPrefix: config.keyPrefix, cluster: Boolean(config.redisClusterNodes) }, 'store: Redis');
   return {
     pipeline,
     closeStore: async () => {
       blockingRedis.disconnect();
       await redis.quit();
     },
+  };
+}
+
+/**
+ * Two connections: one auto-pipelined for commands, one for the blocking read of the work stream (a blocking
+ * command would stall every command queued behind it on a shared connection).
+ */
+function connectRedis(config: Config): { redis: Redis | Cluster; blockingRedis: Redis | Cluster } {
+  // Fail a command after two reconnect attempts, so a webhook answers 503 quickly while Redis is down.
+  const commandOptions = { maxRetriesPerRequest: 2 };
+  if (config.redisClusterNodes) {
+    const nodes = [...config.redisClusterNodes];
+    return {
+      redis: new Cluster(nodes, { enableAutoPipelining: true, redisOptions: commandOptions }),
+      blockingRedis: new Cluster(nodes, { redisOptions: { maxRetriesPerRequest: null } }),
+    };
+  }
+  const url = config.redisUrl ?? '';
+  return {
+    redis: new Redis(url, { enableAutoPipelining: true, ...commandOptions }),
+    blockingRedis: new Redis(url, { maxRetriesPerRequest: null }),
   };
 }

@@ -31,6 +31,12 @@ const schema = z.object({
   REDIS_URL: optionalText.pipe(
     z.union([z.undefined(), z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })]),
   ),
+  REDIS_CLUSTER_NODES: optionalText.pipe(
+    z.union([
+      z.undefined(),
+      z.string().regex(/^\s*[\w.-]+:\d{1,5}\s*(,\s*[\w.-]+:\d{1,5}\s*)*$/, 'must be a comma-separated host:port list'),
+    ]),
+  ),
   KEY_PREFIX: z.string().regex(/^[\w:.-]{1,32}$/, 'must be 1-32 letters, digits, ":", "." or "-"').default('wa:'),
   WHATSAPP_TOKEN: optionalText,
   WHATSAPP_APP_SECRET: optionalText,
@@ -48,6 +54,8 @@ export type Config = Readonly<{
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   redisUrl: string | undefined;
+  /** Redis Cluster seed nodes; set instead of `redisUrl`. */
+  redisClusterNodes: ReadonlyArray<{ host: string; port: number }> | undefined;
   keyPrefix: string;
   whatsappToken: string | undefined;
   appSecret: string | undefined;
@@ -79,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`${variable} ${issue?.message ?? 'is invalid'}${given === undefined ? '' : ` (got "${given}")`}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL !== undefined && e.REDIS_CLUSTER_NODES !== undefined) {
+    throw new ConfigError('REDIS_CLUSTER_NODES cannot be combined with REDIS_URL: set only one of them');
+  }
   if (e.NODE_ENV === 'production' && e.WHATSAPP_APP_SECRET === undefined) {
     throw new ConfigError('WHATSAPP_APP_SECRET must be set when NODE_ENV=production (webhook signatures cannot be checked)');
   }
@@ -86,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     redisUrl: e.REDIS_URL,
+    redisClusterNodes: e.REDIS_CLUSTER_NODES?.split(',').map((node) => {
+      const [host = '', port = ''] = node.trim().split(':');
+      return { host, port: Number(port) };
+    }),
     keyPrefix: e.KEY_PREFIX,
     whatsappToken: e.WHATSAPP_TOKEN,
     appSecret: e.WHATSAPP_APP_SECRET,

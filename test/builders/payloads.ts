@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { MediaKind } from '../../src/domain/inbound.js';
 
 /**
@@ -43,10 +43,12 @@ const MIME: Record<MediaKind, string> = {
 };
 
 let counter = 0;
-/** A fresh, realistic-looking wamid, unique within the test process. */
+/** Jest reloads this module per test file and a Redis dedupe store outlives a run: a random prefix keeps wamids apart. */
+const RUN = randomBytes(5).toString('hex').toUpperCase();
+/** A fresh, realistic-looking wamid, unique across test files and runs. */
 export function nextWamid(): string {
   counter += 1;
-  return `wamid.HBgMMjIxNzcxMjM0NTY3FQIAEhgUM0E${counter.toString(16).toUpperCase().padStart(8, '0')}AA==`;
+  return `wamid.HBgMMjIxNzcxMjM0NTY3FQIAEhgU${RUN}${counter.toString(16).toUpperCase().padStart(8, '0')}AA==`;
 }
 
 const compact = (o: Record<string, Json | undefined>): JsonObject =>

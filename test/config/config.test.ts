@@ -38,10 +38,19 @@ describe('loadConfig', () => {
     [{ WHATSAPP_API_URL: 'graph.facebook.com' }, /^WHATSAPP_API_URL must be an http\(s\) URL/],
     [{ CSS_API_TIMEOUT_MS: '-5' }, /^CSS_API_TIMEOUT_MS must be at least/],
     [{ SESSION_TTL_SECONDS: '1.5' }, /^SESSION_TTL_SECONDS must be a whole number/],
+    [{ REDIS_CLUSTER_NODES: '127.0.0.1' }, /^REDIS_CLUSTER_NODES must be a comma-separated host:port list/],
+    [{ REDIS_CLUSTER_NODES: '127.0.0.1:7000', REDIS_URL: 'redis://127.0.0.1:6379' }, /^REDIS_CLUSTER_NODES cannot be combined with REDIS_URL/],
     [{ NODE_ENV: 'production' }, /^WHATSAPP_APP_SECRET must be set when NODE_ENV=production/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads a Redis Cluster node list', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7000, 127.0.0.1:7001' }).redisClusterNodes).toEqual([
+      { host: '127.0.0.1', port: 7000 },
+      { host: '127.0.0.1', port: 7001 },
+    ]);
   });
 
   it('treats empty variables as unset', () => {
