@@ -18,6 +18,8 @@ export interface WorkerOptions extends HandleMessageDeps, SendOutboxDeps {
 
 interface Lane {
   readonly tickets: WorkTicket[];
+  /** How many of `tickets` were completed when the lane gave the conversation back. */
+  completed: number;
 }
 
 /**
@@ -87,7 +89,7 @@ export class ConversationWorker {
         lane.tickets.push(ticket);
         continue;
       }
-      const fresh: Lane = { tickets: [ticket] };
+      const fresh: Lane = { tickets: [ticket], completed: 0 };
       this.lanes.set(ticket.key, fresh);
       this.options.metrics.activeLanes.set(this.lanes.size);
       const done = this.runLane(ticket.key, fresh).finally(() => {
@@ -96,6 +98,8 @@ export class ConversationWorker {
         this.finished.delete(done);
         this.laneFreed?.();
         this.laneFreed = undefined;
+        // Tickets that came in after the lane gave the conversation back announce new work: start again.
+        if (this.running && fresh.completed > 0) this.dispatch(fresh.tickets.slice(fresh.completed));
       });
       this.finished.add(done);
     }
@@ -124,7 +128,8 @@ export class ConversationWorker {
           await sendOutbox(this.options, held);
         }
       } while (!(await held.release()));
-      await source.complete(lane.tickets);
+      lane.completed = lane.tickets.length;
+      await source.complete(lane.tickets.slice());
     } catch (error) {
       // Tickets stay incomplete and the lease expires: another worker (or this one) picks the work up again.
       const level = error instanceof LeaseLostError ? 'warn' : 'error';

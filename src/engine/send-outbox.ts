@@ -39,7 +39,12 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<string |
         try {
           await deps.sender.send(item.recipient, item.message);
         } catch (error) {
-          throw isRetryable(error) ? error : new AbortError(error as Error);
+          if (isRetryable(error)) throw error;
+          // Name the state that emitted a message breaking a Cloud API limit: that is where the designer looks.
+          const named = error instanceof MessageLimitError && error.state === undefined
+            ? new MessageLimitError(error.field, error.limit, error.actual, item.state)
+            : error;
+          throw new AbortError(named as Error);
         }
       },
       {

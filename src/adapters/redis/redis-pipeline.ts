@@ -107,8 +107,11 @@ export class RedisPipeline implements Inbox, WorkSource {
   async complete(tickets: readonly WorkTicket[]): Promise<void> {
     if (tickets.length === 0) return;
     const ids = tickets.map((t) => t.id);
-    await this.options.redis.xack(this.keys.ready, this.keys.group, ...ids);
-    await this.options.redis.xdel(this.keys.ready, ...ids);
+    // Issued together (one pipelined round trip): an entry acknowledged but not yet deleted is harmless.
+    await Promise.all([
+      this.options.redis.xack(this.keys.ready, this.keys.group, ...ids),
+      this.options.redis.xdel(this.keys.ready, ...ids),
+    ]);
   }
 
   async acquire(key: string): Promise<Turn | undefined> {

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { emit, setup } from 'xstate';
+import { MemoryPipeline } from '../../src/adapters/memory/memory-pipeline.js';
+import { createHttpClient } from '../../src/adapters/http/create-http-client.js';
+import { GraphMessageSender } from '../../src/adapters/whatsapp/graph-message-sender.js';
+import type { ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
+import type { InboundMessage } from '../../src/domain/inbound.js';
+import type { MachineDefinition } from '../../src/domain/machine-definition.js';
+import { ConversationWorker } from '../../src/engine/conversation-worker.js';
+import { silentLogger } from '../../src/observability/logger.js';
+import { createMetrics } from '../../src/observability/metrics.js';
+import { eventually } from '../support/eventually.js';
+import { startGraphStandIn, textsOf, type GraphStandIn, type GraphStandInOptions } from '../support/graph-stand-in.js';
+
+/** A tiny machine: echoes texts, and answers `broken` with a button whose title is too long for WhatsApp. */
+const echo: MachineDefinition = {
+  id: 'echo',
+  version: 1,
+  machine: setup({ types: { events: {} as UserEvent, emitted: {} as ReplyEvent } }).createMachine({
+    initial: 'listening',
+    states: {
+      listening: {
+        on: {
+          'user.text': [
+            {
+              guard: ({ event }) => event.text === 'broken',
+              target: 'listening',
+              actions: emit({ type: 'reply', message: { type: 'buttons', body: 'Choisissez', buttons: [{ id: 'x', title: 'Un titre bien trop long pour WhatsApp' }] } }),
+            },
+            { actions: emit(({ event }) => ({ type: 'reply' as const, message: { type: 'text' as const, text: `écho: ${event.text}` } })) },
+          ],
+        },
+      },
+    },
+  }),
+};
+
+const message = (user: string, wamid: string, body: string): InboundMessage => ({
+  wamid, user: { id: user, phone: user }, phoneNumberId: 'PN', timestamp: 1_764_000_000, content: { type: 'text', body },
+});
+
+describe('ConversationWorker', () => {
+  let graph: GraphStandIn;
+  let worker: ConversationWorker;
+  afterEach(async () => {
+    await worker.stop();
+    await graph.close();
+  });
+
+  async function start(pipeline: MemoryPipeline, respond?: GraphStandInOptions['respond']) {
+    graph = await startGraphStandIn(respond ? { respond } : {});
+    const sender = new GraphMessageSender({ http: createHttpClient({ baseURL: graph.baseUrl, timeoutMs: 2000, headers: { Authorization: 'Bearer t' } }) });
+    worker = new ConversationWorker({
+      source: pipeline, concurrency: 4, machineFor: () => echo, settleTimeoutMs: 1000, sender,
+      logger: silentLogger(), metrics: createMetrics(), retryMinDelayMs: 10,
+    });
+    worker.start();
+  }
+
+  it('answers each user in order and keeps users apart', async () => {
+    const pipeline = new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60 });
+    await start(pipeline);
+    await pipeline.accept([message('a', 'a1', 'un'), message('b', 'b1', 'uno'), message('a', 'a2', 'deux')]);
+    await pipeline.accept([message('a', 'a3', 'trois')]);
+    await graph.waitForRequests(4);
+    expect(textsOf(graph.requests, 'a')).toEqual(['écho: un', 'écho: deux', 'écho: trois']);
+    expect(textsOf(graph.requests, 'b')).toEqual(['écho: uno']);
+  });
+
+  it('refuses a message over a Cloud API limit before sending it, naming the state and the field', async () => {
+    const pipeline = new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60 });
+    await start(pipeline);
+    await pipeline.accept([message('c', 'c1', 'broken'), message('c', 'c2', 'après')]);
+    await eventually(() => textsOf(graph.requests, 'c').length === 1);
+    expect(textsOf(graph.requests, 'c')).toEqual(['écho: après']);
+    expect(pipeline.deadLetters).toHaveLength(1);
+    expect(pipeline.deadLetters[0]?.reason).toMatch(/state "listening".*buttons\[0\]\.title/);
+  });
+
+  it('retries a send the Graph API failed with a 5xx, and the reply still arrives once', async () => {
+    const pipeline = new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60 });
+    let failures = 2;
+    await start(pipeline, () => (failures-- > 0 ? { status: 503, body: { error: { code: 131016, message: 'Service unavailable' } } } : undefined));
+    await pipeline.accept([message('d', 'd1', 'persiste')]);
+    await eventually(() => graph.requests.length === 3);
+    expect(graph.requests.map((r) => r.body.to)).toEqual(['d', 'd', 'd']);
+    expect(pipeline.deadLetters).toHaveLength(0);
+  });
+});
