@@ -1,5 +1,6 @@
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
 import { cssAssistantMachine } from './css-assistant.machine.js';
+import { sampleEvents } from './sample-events.js';
 
 /**
  * The CSS assistant as the runtime registers it. Bump `version` whenever a state, context field
@@ -8,7 +9,13 @@ import { cssAssistantMachine } from './css-assistant.machine.js';
  * @example
  * createActor(cssAssistant.machine.provide({ actors: { askQuestion } }), { input: { at: Date.now() } });
  */
-export const cssAssistant: MachineDefinition = { id: 'css-assistant', version: 1, machine: cssAssistantMachine };
+export const cssAssistant: MachineDefinition = {
+  id: 'css-assistant',
+  version: 1,
+  machine: cssAssistantMachine,
+  description: "L'assistant de la CSS : questions libres, menu des questions fréquentes, aide et contact",
+  sampleEvents,
+};
 
 export { cssAssistantMachine, type CssAssistantContext } from './css-assistant.machine.js';
 export { isGreeting, menuIndex, normalizeCommand, type Command, type MenuIndex } from './commands.js';

@@ -1,14 +1,27 @@
 import type { AnyStateMachine } from 'xstate';
+import type { UserEvent } from './conversation.js';
 
 /**
- * A conversation machine as the runtime knows it. `version` goes into every stored snapshot:
- * a snapshot of another version is never restored into this machine (it starts fresh instead).
+ * A conversation machine as the runtime knows it. `version` goes into every stored snapshot: a snapshot of
+ * another version is migrated by `migrate` when given, else the conversation starts fresh.
  *
  * @example
- * export const cssAssistant: MachineDefinition = { id: 'css-assistant', version: 1, machine };
+ * export const cssAssistant: MachineDefinition = { id: 'css-assistant', version: 1, machine, sampleEvents };
  */
 export interface MachineDefinition {
   readonly id: string;
   readonly version: number;
   readonly machine: AnyStateMachine;
+  /** One line for diagrams, the flow page and the chat banner. */
+  readonly description?: string;
+  /**
+   * What a user can send, with realistic payloads (texts, taps on every id the machine offers, media): the
+   * designers' tools (check, diagrams, path tests) explore the machine with these events.
+   */
+  readonly sampleEvents?: readonly UserEvent[];
+  /**
+   * Turns a snapshot persisted by an older `fromVersion` into one this version can restore; returns
+   * `undefined` (or throws) when it cannot, and the conversation then restarts with a short notice.
+   */
+  readonly migrate?: (snapshot: unknown, fromVersion: number) => unknown;
 }
