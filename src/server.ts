@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Cluster, Redis } from 'ioredis';
-import { defaultMachineId, machines } from '../machines/index.js';
+import { machines } from '../machines/index.js';
 import { CssAnswerSource } from './adapters/css/css-answer-source.js';
 import { createHttpClient } from './adapters/http/create-http-client.js';
 import { MemoryPipeline } from './adapters/memory/memory-pipeline.js';
@@ -9,9 +9,10 @@ import { RedisPipeline } from './adapters/redis/redis-pipeline.js';
 import { DryRunMessageSender } from './adapters/whatsapp/dry-run-message-sender.js';
 import { GraphMessageSender } from './adapters/whatsapp/graph-message-sender.js';
 import type { Config } from './config/config.js';
-import type { MachineDefinition } from './domain/machine-definition.js';
 import { ConversationWorker } from './engine/conversation-worker.js';
+import { routeMachines } from './engine/machine-router.js';
 import { provideEffects } from './engine/provide-effects.js';
+import { CssFileStatusSource } from './adapters/css/css-file-status-source.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
@@ -32,6 +33,13 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics();
+  const css = createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs });
+  const effects = {
+    answers: new CssAnswerSource({ http: css }),
+    files: new CssFileStatusSource({ http: css, path: config.cssApiFileStatusPath }),
+  };
+  const live = Object.fromEntries(Object.entries(machines).map(([id, definition]) => [id, provideEffects(definition, effects)]));
+  const machineFor = routeMachines(live, config);
   const { pipeline, closeStore } = await buildPipeline(config, logger);
 
   const sender = config.whatsappToken
@@ -47,17 +55,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   if (!config.appSecret) logger.warn('WHATSAPP_APP_SECRET is not set: webhook signatures are NOT checked');
   if (!config.verifyToken) logger.warn('WEBHOOK_VERIFY_TOKEN is not set: every verification handshake is refused');
 
-  const answers = new CssAnswerSource({
-    http: createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs }),
-  });
-  const definition = machines[defaultMachineId];
-  if (!definition) throw new Error(`machine ${defaultMachineId} is not registered in machines/index.ts`);
-  const live: MachineDefinition = provideEffects(definition, { answers });
-
   const worker = new ConversationWorker({
     source: pipeline,
     concurrency: config.workerConcurrency,
-    machineFor: () => live,
+    machineFor,
     // The CSS call has its own timeout; the margin lets its failure reach the machine first.
     settleTimeoutMs: config.cssApiTimeoutMs + 2000,
     sender,
@@ -71,7 +72,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const listening = app.listen(config.port, () => resolve(listening));
   });
   const { port } = server.address() as AddressInfo;
-  logger.info({ port, machine: live.id, version: live.version }, `webhook server listening on http://localhost:${port}`);
+  const defaultMachine = machineFor('');
+  logger.info(
+    { port, machine: defaultMachine.id, version: defaultMachine.version, machineByNumber: config.machineByNumber },
+    `webhook server listening on http://localhost:${port}`,
+  );
 
   return {
     url: `http://127.0.0.1:${port}`,

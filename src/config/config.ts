@@ -44,6 +44,14 @@ const schema = z.object({
   WHATSAPP_API_URL: httpUrl('https://graph.facebook.com/v25.0'),
   CSS_API_URL: httpUrl('http://localhost:8000'),
   CSS_API_TIMEOUT_MS: integer(30_000, 100, 600_000),
+  CSS_API_FILE_STATUS_PATH: z.string().regex(/^\/[\w./-]*$/, 'must be a path starting with /').default('/pension-file-status'),
+  DEFAULT_MACHINE: z.string().regex(/^[\w-]+$/, 'must be a machine id').default('css-assistant'),
+  MACHINE_BY_NUMBER: optionalText.pipe(
+    z.union([
+      z.undefined(),
+      z.string().regex(/^\s*[\w.-]+=[\w-]+\s*(,\s*[\w.-]+=[\w-]+\s*)*$/, 'must be a comma-separated phone_number_id=machine list'),
+    ]),
+  ),
   SESSION_TTL_SECONDS: integer(1800, 1, 30 * 24 * 3600),
   DEDUP_WINDOW_SECONDS: integer(24 * 3600, 60, 30 * 24 * 3600),
   WORKER_CONCURRENCY: integer(64, 1, 10_000),
@@ -63,6 +71,11 @@ export type Config = Readonly<{
   whatsappApiUrl: string;
   cssApiUrl: string;
   cssApiTimeoutMs: number;
+  cssApiFileStatusPath: string;
+  /** The machine of business numbers not in `machineByNumber`. */
+  defaultMachine: string;
+  /** Which machine answers which business number (`metadata.phone_number_id`). */
+  machineByNumber: Readonly<Record<string, string>>;
   sessionTtlSeconds: number;
   dedupWindowSeconds: number;
   workerConcurrency: number;
@@ -108,6 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     whatsappApiUrl: e.WHATSAPP_API_URL,
     cssApiUrl: e.CSS_API_URL,
     cssApiTimeoutMs: e.CSS_API_TIMEOUT_MS,
+    cssApiFileStatusPath: e.CSS_API_FILE_STATUS_PATH,
+    defaultMachine: e.DEFAULT_MACHINE,
+    machineByNumber: Object.fromEntries(
+      (e.MACHINE_BY_NUMBER?.split(',') ?? []).map((pair) => pair.trim().split('=') as [string, string]),
+    ),
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     dedupWindowSeconds: e.DEDUP_WINDOW_SECONDS,
     workerConcurrency: e.WORKER_CONCURRENCY,

@@ -1,22 +1,38 @@
 import { fromPromise } from 'xstate';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { AnswerSource } from '../ports/answer-source.js';
+import type { FileStatus, FileStatusSource } from '../ports/file-status-source.js';
 
-/** The effects the runtime offers to machines, by the actor names machines use. */
+/** The effects the runtime offers to machines. */
 export interface Effects {
   readonly answers: AnswerSource;
+  readonly files: FileStatusSource;
 }
 
+/** The actor names machines use for the runtime's effects; `npm run check` treats these as provided. */
+export const PROVIDED_ACTORS = ['askQuestion', 'lookupFileStatus'] as const;
+
 /**
- * Gives a pure machine its real effects: machines name the actor (`askQuestion`), the runtime supplies it.
- * Tests call the same function with fakes.
+ * Gives a pure machine its real effects: machines name the actor (`askQuestion`, `lookupFileStatus`), the
+ * runtime supplies it. A machine receives only the actors it declares; an effect left out keeps the machine's
+ * placeholder (which fails, and the machine's `onError` answers). Tests pass only the fakes they need.
  *
  * @example
- * const live = provideEffects(cssAssistant, { answers: new CssAnswerSource({ http }) });
+ * const live = provideEffects(cssAssistant, { answers: new CssAnswerSource({ http }), files });
  */
-export function provideEffects(definition: MachineDefinition, effects: Effects): MachineDefinition {
-  const askQuestion = fromPromise<string, { question: string }>(({ input, signal }) =>
-    effects.answers.ask(input.question, { signal }),
-  );
-  return { ...definition, machine: definition.machine.provide({ actors: { askQuestion } }) };
+export function provideEffects(definition: MachineDefinition, effects: Partial<Effects>): MachineDefinition {
+  const { answers, files } = effects;
+  const all = {
+    ...(answers && {
+      askQuestion: fromPromise<string, { question: string }>(({ input, signal }) => answers.ask(input.question, { signal })),
+    }),
+    ...(files && {
+      lookupFileStatus: fromPromise<FileStatus, { registrationNumber: string }>(({ input, signal }) =>
+        files.status(input.registrationNumber, { signal }),
+      ),
+    }),
+  };
+  const declared = definition.machine.implementations.actors;
+  const actors = Object.fromEntries(Object.entries(all).filter(([name]) => name in declared));
+  return { ...definition, machine: definition.machine.provide({ actors }) };
 }

@@ -3,35 +3,17 @@
  * `AnswerUnavailableError` with a reason, so the machine can apologise in French and go on.
  */
 
-import { isAxiosError, type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { AnswerUnavailableError } from '../../domain/errors.js';
 import type { AnswerSource } from '../../ports/answer-source.js';
+import { toAnswerUnavailable } from './css-api-error.js';
 
 const ASK_PATH = '/ask-question-ultra';
-/** axios error codes meaning the time allowed ran out (`ECONNABORTED` is axios's own timeout). */
-const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED']);
-
 /** The `answer` of a reply body, when it is a non-blank string. */
 function answerOf(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null || !('answer' in data)) return undefined;
   const answer: unknown = data.answer;
   return typeof answer === 'string' && answer.trim().length > 0 ? answer : undefined;
-}
-
-/** Maps a failed call to its reason. An abort by the caller's `signal` counts as a timeout. */
-function toAnswerUnavailable(error: unknown): AnswerUnavailableError {
-  if (!isAxiosError(error)) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return new AnswerUnavailableError('network', `CSS API call failed: ${detail}`);
-  }
-  const status = error.response?.status;
-  if (status !== undefined) {
-    return new AnswerUnavailableError('http-status', `CSS API answered HTTP ${status}`, status);
-  }
-  if (error.code !== undefined && TIMEOUT_CODES.has(error.code)) {
-    return new AnswerUnavailableError('timeout', `CSS API did not answer in time (${error.code}: ${error.message})`);
-  }
-  return new AnswerUnavailableError('network', `CSS API unreachable (${error.code ?? 'network error'}: ${error.message})`);
 }
 
 /**

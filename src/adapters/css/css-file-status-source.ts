@@ -1,0 +1,33 @@
+import type { AxiosInstance } from 'axios';
+import { AnswerUnavailableError } from '../../domain/errors.js';
+import type { FileStatus, FileStatusSource } from '../../ports/file-status-source.js';
+import { toAnswerUnavailable } from './css-api-error.js';
+
+/**
+ * The production `FileStatusSource`: `POST {CSS_API_URL}{path}` with `{"registrationNumber": …}`, answered by
+ * `{ "found": true, "status": "…", "updatedAt": "…" }`; a 404 means the file is unknown.
+ *
+ * @example
+ * const files = new CssFileStatusSource({ http, path: '/pension-file-status' });
+ */
+export class CssFileStatusSource implements FileStatusSource {
+  constructor(private readonly deps: { readonly http: AxiosInstance; readonly path: string }) {}
+
+  async status(registrationNumber: string, options: { signal?: AbortSignal } = {}): Promise<FileStatus> {
+    let data: unknown;
+    try {
+      ({ data } = await this.deps.http.post<unknown>(this.deps.path, { registrationNumber }, { signal: options.signal }));
+    } catch (error) {
+      const unavailable = toAnswerUnavailable(error);
+      if (unavailable.httpStatus === 404) return { found: false };
+      throw unavailable;
+    }
+    if (typeof data !== 'object' || data === null) throw new AnswerUnavailableError('bad-reply', 'file status reply is not JSON');
+    const reply = data as Record<string, unknown>;
+    if (reply.found === false) return { found: false };
+    if (typeof reply.status !== 'string' || reply.status.trim() === '') {
+      throw new AnswerUnavailableError('bad-reply', 'file status reply has no "status" string');
+    }
+    return { found: true, status: reply.status, ...(typeof reply.updatedAt === 'string' ? { updatedAt: reply.updatedAt } : {}) };
+  }
+}
