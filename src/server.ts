@@ -16,13 +16,13 @@ import { CssFileStatusSource } from './adapters/css/css-file-status-source.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
-import type { Inbox, WorkSource } from './ports/conversation-pipeline.js';
+import type { ConversationCensus, Inbox, WorkSource } from './ports/conversation-pipeline.js';
 
 /** A running server: the HTTP listener plus the worker behind it. */
 export interface RunningServer {
   readonly url: string;
   readonly metrics: Metrics;
-  readonly pipeline: Inbox & WorkSource;
+  readonly pipeline: Inbox & WorkSource & ConversationCensus;
   /** Stops taking webhooks, lets the lanes in hand finish, closes connections. */
   close(): Promise<void>;
 }
@@ -96,7 +96,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 async function buildPipeline(
   config: Config,
   logger: Logger,
-): Promise<{ pipeline: Inbox & WorkSource; closeStore: () => Promise<void> }> {
+): Promise<{ pipeline: Inbox & WorkSource & ConversationCensus; closeStore: () => Promise<void> }> {
   if (!config.redisUrl && !config.redisClusterNodes) {
     logger.warn('REDIS_URL is not set: using the embedded in-memory store (one process; nothing survives a restart)');
     const pipeline = new MemoryPipeline({

@@ -55,6 +55,7 @@ const schema = z.object({
   SESSION_TTL_SECONDS: integer(1800, 1, 30 * 24 * 3600),
   DEDUP_WINDOW_SECONDS: integer(24 * 3600, 60, 30 * 24 * 3600),
   WORKER_CONCURRENCY: integer(64, 1, 10_000),
+  ADMIN_TOKEN: optionalText.pipe(z.union([z.undefined(), z.string().min(16, 'must be at least 16 characters')])),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -80,6 +81,8 @@ export type Config = Readonly<{
   dedupWindowSeconds: number;
   workerConcurrency: number;
   logLevel: string;
+  /** Bearer token of the /admin pages; unset: they are refused. */
+  adminToken: string | undefined;
 }>;
 
 /** A configuration mistake; `message` is the one line printed before the process stops. */
@@ -130,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dedupWindowSeconds: e.DEDUP_WINDOW_SECONDS,
     workerConcurrency: e.WORKER_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
+    adminToken: e.ADMIN_TOKEN,
   };
 }

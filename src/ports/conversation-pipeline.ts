@@ -93,3 +93,18 @@ export interface Turn {
   /** Gives the turn back if inbox and outbox are empty; false (turn kept) when work arrived meanwhile. */
   release(): Promise<boolean>;
 }
+
+/** How many live conversations sit in one state of one machine. */
+export interface StateCount {
+  readonly machineId: string;
+  readonly state: string;
+  readonly count: number;
+}
+
+/**
+ * Counts live (unexpired) conversations per machine and state, for the flow page. Reads the store; never
+ * blocks the workers.
+ */
+export interface ConversationCensus {
+  countByState(): Promise<StateCount[]>;
+}

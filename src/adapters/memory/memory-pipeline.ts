@@ -1,7 +1,10 @@
 import type { InboundMessage } from '../../domain/inbound.js';
 import { conversationKey } from '../../engine/conversation-key.js';
+import { countStates } from '../../engine/count-states.js';
 import type {
   AcceptResult,
+  ConversationCensus,
+  StateCount,
   Inbox,
   OutboxItem,
   StoredConversation,
@@ -30,7 +33,7 @@ export interface MemoryPipelineOptions {
  * The embedded pipeline for one process with no Redis: same contract as the Redis one, nothing survives
  * a restart. Used by `npm start` without configuration, by `npm run chat` and by fast tests.
  */
-export class MemoryPipeline implements Inbox, WorkSource {
+export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
   private readonly conversations = new Map<string, ConversationRecord>();
   private readonly seen: ExpiringSet;
   private readonly queue: WorkTicket[] = [];
@@ -92,6 +95,10 @@ export class MemoryPipeline implements Inbox, WorkSource {
     return new MemoryTurn(key, record, this.options.sessionTtlSeconds * 1000, this.now, (item, reason) => {
       this.deadLetters.push({ item, reason });
     }, () => this.forgetIfEmpty(key, record));
+  }
+
+  async countByState(): Promise<StateCount[]> {
+    return countStates(this.storedConversations());
   }
 
   /** Conversations currently stored (live sessions), for tests and the flow page. */

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import type { InboundMessage } from '../../domain/inbound.js';
 import { conversationKey } from '../../engine/conversation-key.js';
-import type { AcceptResult, Inbox, Turn, WorkSource, WorkTicket } from '../../ports/conversation-pipeline.js';
+import { countStates } from '../../engine/count-states.js';
+import type {
+  AcceptResult,
+  ConversationCensus,
+  Inbox,
+  StateCount,
+  StoredConversation,
+  Turn,
+  WorkSource,
+  WorkTicket,
+} from '../../ports/conversation-pipeline.js';
 import { sharedKeys } from './redis-keys.js';
 import { defineScripts, type RedisScripts } from './redis-scripts.js';
 import { RedisTurn } from './redis-turn.js';
@@ -32,7 +42,7 @@ type StreamEntries = Array<[id: string, fields: string[]]>;
  * fencing, and the snapshot/outbox/done commit in one script. Adapters receive their clients; `init()` does
  * the one piece of async set-up (the consumer group).
  */
-export class RedisPipeline implements Inbox, WorkSource {
+export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
   private readonly scripts: RedisScripts;
   private readonly keys: ReturnType<typeof sharedKeys>;
   private readonly consumer: string;
@@ -114,6 +124,26 @@ export class RedisPipeline implements Inbox, WorkSource {
     ]);
   }
 
+  async countByState(): Promise<StateCount[]> {
+    const { redis, keyPrefix } = this.options;
+    // On a cluster every master holds a share of the conversations: scan each.
+    const nodes: Redis[] = 'nodes' in redis && typeof redis.nodes === 'function' && redis.isCluster ? redis.nodes('master') : [redis as Redis];
+    const conversations: StoredConversation[] = [];
+    for (const node of nodes) {
+      for await (const keys of node.scanStream({ match: `${escapeGlob(keyPrefix)}{*}:conv`, count: 1000 }) as AsyncIterable<string[]>) {
+        const values = await Promise.all(keys.map((key) => redis.get(key)));
+        for (const value of values) {
+          try {
+            if (value !== null) conversations.push(JSON.parse(value) as StoredConversation);
+          } catch {
+            // A corrupt snapshot is not a state: it restarts on the next message.
+          }
+        }
+      }
+    }
+    return countStates(conversations);
+  }
+
   async acquire(key: string): Promise<Turn | undefined> {
     return RedisTurn.acquire({
       redis: this.options.redis,
@@ -136,4 +166,9 @@ function toTickets(entries: StreamEntries): WorkTicket[] {
     const key = fields[fields.indexOf('c') + 1];
     return key ? [{ id, key }] : [];
   });
+}
+
+/** Escapes Redis glob characters in a literal key prefix. */
+function escapeGlob(literal: string): string {
+  return literal.replace(/[*?[\]\\]/g, '\\$&');
 }

@@ -4,10 +4,10 @@ import { Redis } from 'ioredis';
 import { MemoryPipeline } from '../../../src/adapters/memory/memory-pipeline.js';
 import { RedisPipeline } from '../../../src/adapters/redis/redis-pipeline.js';
 import type { InboundMessage } from '../../../src/domain/inbound.js';
-import { LeaseLostError, type Inbox, type OutboxItem, type WorkSource } from '../../../src/ports/conversation-pipeline.js';
+import { LeaseLostError, type ConversationCensus, type Inbox, type OutboxItem, type WorkSource } from '../../../src/ports/conversation-pipeline.js';
 import { deleteKeys, REDIS_URL } from '../../support/test-server.js';
 
-type Pipeline = Inbox & WorkSource;
+type Pipeline = Inbox & WorkSource & ConversationCensus;
 
 const message = (user: string, wamid: string, body = wamid): InboundMessage => ({
   wamid,
@@ -92,6 +92,19 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:0', 'm1:1']);
     await turn.settleOutbox('m1:0', 'refused by Meta');
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:1']);
+  });
+
+  it('counts live conversations per machine and state', async () => {
+    await pipeline.accept([message('u6', 'c1'), message('u7', 'c2'), message('u8', 'c3')]);
+    for (const [user, wamid, value] of [['u6', 'c1', 'idle'], ['u7', 'c2', 'idle'], ['u8', 'c3', { menu: 'open' }]] as const) {
+      const turn = (await pipeline.acquire(`PN:${user}`))!;
+      await turn.commit({ wamid, conversation: { machineId: 'm', version: 1, snapshot: { value } }, outbox: [] });
+      await turn.release();
+    }
+    expect(await pipeline.countByState()).toEqual([
+      { machineId: 'm', state: 'idle', count: 2 },
+      { machineId: 'm', state: 'menu.open', count: 1 },
+    ]);
   });
 
   it('hands out again the tickets that were never completed', async () => {

@@ -1,0 +1,73 @@
+import { CssAnswerSource } from '../adapters/css/css-answer-source.js';
+import { createHttpClient } from '../adapters/http/create-http-client.js';
+import { MemoryPipeline } from '../adapters/memory/memory-pipeline.js';
+import type { Config } from '../config/config.js';
+import type { MachineDefinition } from '../domain/machine-definition.js';
+import { ConversationWorker } from '../engine/conversation-worker.js';
+import { provideEffects } from '../engine/provide-effects.js';
+import type { Logger } from '../observability/logger.js';
+import { createMetrics } from '../observability/metrics.js';
+import { ChatInbound } from './chat-inbound.js';
+import { ChatSession } from './chat-session.js';
+import { SettlementWatch } from './settlement-watch.js';
+import { TerminalMessageSender } from './terminal-message-sender.js';
+
+/** What `npm run chat` is built from. */
+export interface ChatOptions {
+  readonly definition: MachineDefinition;
+  readonly config: Config;
+  readonly logger: Logger;
+  /** Where the bot's messages and the chat's notices are printed. */
+  readonly write: (text: string) => void;
+}
+
+/** A chat wired and running: the session to talk through, and how to stop its worker. */
+export interface RunningChat {
+  readonly session: ChatSession;
+  stop(): Promise<void>;
+}
+
+/**
+ * The chat's composition root, imitating the server's: the embedded pipeline, the same worker and turn logic,
+ * the machine given the real CSS API client (`CSS_API_URL`, `CSS_API_TIMEOUT_MS`), and a sender that prints
+ * instead of calling the Graph API. Only the webhook is replaced, by the terminal.
+ *
+ * @example
+ * const chat = startChat({ definition: machines[defaultMachineId], config, logger, write });
+ * await chat.session.say({ type: 'text', body: 'bonjour' });
+ */
+export function startChat(options: ChatOptions): RunningChat {
+  const { config, logger, write } = options;
+  const pipeline = new MemoryPipeline({
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    dedupWindowSeconds: config.dedupWindowSeconds,
+  });
+  const watch = new SettlementWatch(pipeline);
+  const sender = new TerminalMessageSender({ write });
+  const answers = new CssAnswerSource({
+    http: createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs }),
+  });
+  const live = provideEffects(options.definition, { answers });
+  // Same margin as the server: the CSS call's own timeout reaches the machine first.
+  const settleTimeoutMs = config.cssApiTimeoutMs + 2000;
+  const worker = new ConversationWorker({
+    source: watch,
+    concurrency: 1,
+    machineFor: () => live,
+    settleTimeoutMs,
+    sender,
+    logger,
+    metrics: createMetrics(),
+  });
+  worker.start();
+  const session = new ChatSession({
+    inbox: pipeline,
+    store: pipeline,
+    watch,
+    sender,
+    inbound: new ChatInbound(),
+    write,
+    settleDeadlineMs: settleTimeoutMs + 5000,
+  });
+  return { session, stop: () => worker.stop() };
+}
