@@ -1,6 +1,7 @@
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
 import { cssAssistantMachine } from './css-assistant.machine.js';
 import { sampleEvents } from './sample-events.js';
+import { texts } from './texts.fr.js';
 
 /**
  * The CSS assistant as the runtime registers it. Bump `version` whenever a state, context field
@@ -15,6 +16,7 @@ export const cssAssistant: MachineDefinition = {
   machine: cssAssistantMachine,
   description: "L'assistant de la CSS : questions libres, menu des questions fréquentes, aide et contact",
   sampleEvents,
+  restartNotice: texts.restartNotice,
 };
 
 export { cssAssistantMachine, type CssAssistantContext } from './css-assistant.machine.js';

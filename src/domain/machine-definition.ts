@@ -24,4 +24,6 @@ export interface MachineDefinition {
    * `undefined` (or throws) when it cannot, and the conversation then restarts with a short notice.
    */
   readonly migrate?: (snapshot: unknown, fromVersion: number) => unknown;
+  /** Sent before the welcome when a stored conversation could not be resumed (new version, corrupt data). */
+  readonly restartNotice?: string;
 }

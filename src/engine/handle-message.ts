@@ -30,8 +30,12 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
   }
   const stopTimer = deps.metrics.turnSeconds.startTimer();
   try {
-    const result = await runTurn(definition, await turn.load(), event, deps.settleTimeoutMs);
-    const outbox = toOutbox(message, result.replies, result.state);
+    const stored = await turn.load();
+    const result = await runTurn(definition, stored, event, deps.settleTimeoutMs);
+    // A conversation that could not be resumed is told so before it starts again.
+    const notice = stored && result.restartReason && definition.restartNotice;
+    const replies = notice ? [{ type: 'text' as const, text: notice }, ...result.replies] : result.replies;
+    const outbox = toOutbox(message, replies, result.state);
     await turn.commit({ wamid: message.wamid, conversation: result.conversation, outbox });
     const outcome = result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok';
     deps.metrics.turns.inc({ machine: definition.id, outcome });

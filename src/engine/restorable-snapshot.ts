@@ -12,10 +12,16 @@ export function restorableSnapshot(
   stored: StoredConversation | undefined,
 ): { snapshot?: Snapshot<unknown>; reason?: string } {
   if (stored === undefined) return {};
-  if (stored.machineId !== definition.id || stored.version !== definition.version) {
-    return { reason: `stored for ${stored.machineId} v${stored.version}, running ${definition.id} v${definition.version}` };
+  if (stored.machineId !== definition.id) {
+    return { reason: `stored for machine ${stored.machineId}, this number now runs ${definition.id}` };
   }
-  const snapshot = stored.snapshot as Partial<AnyMachineSnapshot> | null;
+  let candidate = stored.snapshot;
+  if (stored.version !== definition.version) {
+    const migrated = migrate(definition, stored);
+    if ('reason' in migrated) return migrated;
+    candidate = migrated.snapshot;
+  }
+  const snapshot = candidate as Partial<AnyMachineSnapshot> | null;
   if (!snapshot || typeof snapshot !== 'object' || snapshot.status !== 'active' || snapshot.value === undefined) {
     return { reason: 'stored snapshot is not an active machine snapshot' };
   }
@@ -32,4 +38,16 @@ export function restorableSnapshot(
     }
   }
   return { snapshot: snapshot as Snapshot<unknown> };
+}
+
+/** Runs the machine's migration from the stored version, if it has one; a throw counts as "cannot". */
+function migrate(definition: MachineDefinition, stored: StoredConversation): { snapshot: unknown } | { reason: string } {
+  const from = `v${stored.version} to v${definition.version}`;
+  if (!definition.migrate) return { reason: `stored by ${from}: no migration` };
+  try {
+    const snapshot = definition.migrate(stored.snapshot, stored.version);
+    return snapshot === undefined ? { reason: `migration ${from} declined` } : { snapshot };
+  } catch (error) {
+    return { reason: `migration ${from} failed: ${(error as Error).message}` };
+  }
 }
