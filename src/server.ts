@@ -38,7 +38,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     answers: new CssAnswerSource({ http: css }),
     files: new CssFileStatusSource({ http: css, path: config.cssApiFileStatusPath }),
   };
-  const live = Object.fromEntries(Object.entries(machines).map(([id, definition]) => [id, provideEffects(definition, effects)]));
+  const delays = { menuNudge: config.menuNudgeSeconds * 1000 };
+  const live = Object.fromEntries(
+    Object.entries(machines).map(([id, definition]) => [id, provideEffects(definition, effects, delays)]),
+  );
   const machineFor = routeMachines(live, config);
   const { pipeline, closeStore } = await buildPipeline(config, logger);
 

@@ -79,6 +79,8 @@ export const cssAssistantMachine = setup({
     input: {} as ConversationInput,
     tags: 'busy',
   },
+  /** How long a user may sit in the menu before one gentle nudge; the runtime sets it (MENU_NUDGE_SECONDS). */
+  delays: { menuNudge: 5 * 60_000 },
   actors: {
     askQuestion: fromPromise<string, { question: string }>(() =>
       Promise.reject(new Error('askQuestion was not provided: pass it with machine.provide({ actors })')),
@@ -122,6 +124,7 @@ export const cssAssistantMachine = setup({
     replyAfterAnswer: emit(() => withButtons(texts.afterAnswer, ALL_BUTTONS)),
     replyUnavailable: emit(() => reply({ type: 'text', text: texts.unavailable })),
     replyTextOnly: emit(() => reply({ type: 'text', text: texts.textOnly })),
+    replyNudge: emit(() => reply({ type: 'text', text: texts.nudge })),
   },
 }).createMachine({
   id: 'css-assistant',
@@ -166,6 +169,8 @@ export const cssAssistantMachine = setup({
     idle: {},
     menu: {
       entry: 'replyMenu',
+      // Once per visit: the transition stays in the menu without re-entering it, so it does not re-arm.
+      after: { menuNudge: { actions: 'replyNudge' } },
       on: {
         'user.text': { guard: 'isMenuIndex', target: 'category', actions: ['recordActivity', 'openCategory'] },
       },

@@ -67,6 +67,7 @@ export const texts = {
     'Je n’ai pas trouvé de réponse à votre question. Essayez de la reformuler, ou tapez *menu* pour parcourir les thèmes.',
   unavailable:
     '😔 Désolé, le service de réponses de la CSS est momentanément indisponible et votre question n’a pas pu être traitée : réessayez dans quelques instants.',
+  nudge: 'Toujours là ? 🙂 Choisissez un thème dans la liste ci-dessus, ou écrivez directement votre question.',
   restartNotice: '🔄 Notre assistant a été mis à jour : reprenons depuis le début.',
   textOnly:
     'Je ne peux traiter que des messages texte pour l’instant… Écrivez votre question en quelques mots, ou tapez *menu*.',

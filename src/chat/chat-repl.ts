@@ -19,7 +19,7 @@ export interface ChatIo {
 export function chatBanner(definition: MachineDefinition, cssApiUrl: string): string {
   return [
     `Chat with ${definition.id} v${definition.version}${definition.description ? ` — ${definition.description}` : ''}`,
-    `CSS API: ${cssApiUrl}`,
+    `CSS_API_URL: ${cssApiUrl}`,
     'Type a message and press Enter. A choice is picked by its number or its title.',
     'Commands: /state (state and context), /reset (start over as a new user), /quit or Ctrl-D (leave).',
     '',

@@ -1,4 +1,4 @@
-import type { Turn, WorkSource, WorkTicket } from '../ports/conversation-pipeline.js';
+import type { Turn, WorkSource } from '../ports/conversation-pipeline.js';
 
 interface Waiter {
   readonly key: string;
@@ -8,22 +8,46 @@ interface Waiter {
 }
 
 /**
- * A `WorkSource` that tells when a message has been fully handled: it passes everything through to the real
- * source and watches the turns the worker takes. A message is settled once the turn has committed it and then
- * given the conversation back with inbox and outbox empty (`release()` true), that is once every reply it
- * caused has been sent. This is how the chat knows the bot has finished talking, without sleeping.
+ * `target` seen through `overrides`: every other member is the target's own (methods bound to it), so the
+ * wrapper keeps up with the port when it grows a method.
+ */
+function overriding<T extends object>(target: T, overrides: Partial<T>): T {
+  return new Proxy(target, {
+    get(object, property) {
+      if (Object.hasOwn(overrides, property)) return overrides[property as keyof T];
+      const value: unknown = Reflect.get(object, property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+  });
+}
+
+/**
+ * Tells when a message has been fully handled. `source` is the real work source as the worker should use it:
+ * the same in every respect, except that the turns it hands out are watched. A message is settled once a turn
+ * has committed it and then given the conversation back with inbox and outbox empty (`release()` true), that
+ * is once every reply it caused has been sent. This is how the chat knows the bot has finished talking,
+ * without sleeping.
  *
  * @example
  * const watch = new SettlementWatch(pipeline);
- * const worker = new ConversationWorker({ source: watch, ... });
+ * const worker = new ConversationWorker({ source: watch.source, ... });
  * const done = watch.settled(key, message.wamid); // before accepting it
  * await pipeline.accept([message]);
  * await done;
  */
-export class SettlementWatch implements WorkSource {
+export class SettlementWatch {
   private readonly waiters = new Set<Waiter>();
+  /** The work source to give the worker. */
+  readonly source: WorkSource;
 
-  constructor(private readonly source: WorkSource) {}
+  constructor(source: WorkSource) {
+    this.source = overriding(source, {
+      acquire: async (key: string) => {
+        const turn = await source.acquire(key);
+        return turn && this.watch(turn);
+      },
+    });
+  }
 
   /**
    * Resolves once message `wamid` of conversation `key` is committed and its replies sent. Call it before
@@ -37,39 +61,15 @@ export class SettlementWatch implements WorkSource {
     });
   }
 
-  next(max: number, waitMs: number): Promise<WorkTicket[]> {
-    return this.source.next(max, waitMs);
-  }
-
-  reclaim(max: number): Promise<WorkTicket[]> {
-    return this.source.reclaim(max);
-  }
-
-  complete(tickets: readonly WorkTicket[]): Promise<void> {
-    return this.source.complete(tickets);
-  }
-
-  async acquire(key: string): Promise<Turn | undefined> {
-    const turn = await this.source.acquire(key);
-    return turn && this.watch(turn);
-  }
-
   private watch(turn: Turn): Turn {
     const waiters = this.waiters;
-    return {
-      key: turn.key,
-      nextInbound: () => turn.nextInbound(),
-      load: () => turn.load(),
-      pendingOutbox: () => turn.pendingOutbox(),
-      settleOutbox: (itemId, reason) => turn.settleOutbox(itemId, reason),
-      extend: () => turn.extend(),
-      async commit(change: Parameters<Turn['commit']>[0]) {
+    return overriding(turn, {
+      async commit(change) {
         await turn.commit(change);
         for (const waiter of waiters) if (waiter.key === turn.key && waiter.wamid === change.wamid) waiter.committed = true;
       },
       async release() {
-        const released = await turn.release();
-        if (!released) return false;
+        if (!(await turn.release())) return false;
         for (const waiter of [...waiters]) {
           if (waiter.key !== turn.key || !waiter.committed) continue;
           waiters.delete(waiter);
@@ -77,6 +77,6 @@ export class SettlementWatch implements WorkSource {
         }
         return true;
       },
-    };
+    });
   }
 }

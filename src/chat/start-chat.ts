@@ -51,7 +51,7 @@ export function startChat(options: ChatOptions): RunningChat {
   // Same margin as the server: the CSS call's own timeout reaches the machine first.
   const settleTimeoutMs = config.cssApiTimeoutMs + 2000;
   const worker = new ConversationWorker({
-    source: watch,
+    source: watch.source,
     concurrency: 1,
     machineFor: () => live,
     settleTimeoutMs,

@@ -53,6 +53,7 @@ const schema = z.object({
     ]),
   ),
   SESSION_TTL_SECONDS: integer(1800, 1, 30 * 24 * 3600),
+  MENU_NUDGE_SECONDS: integer(300, 1, 24 * 3600),
   DEDUP_WINDOW_SECONDS: integer(24 * 3600, 60, 30 * 24 * 3600),
   WORKER_CONCURRENCY: integer(64, 1, 10_000),
   ADMIN_TOKEN: optionalText.pipe(z.union([z.undefined(), z.string().min(16, 'must be at least 16 characters')])),
@@ -78,6 +79,8 @@ export type Config = Readonly<{
   /** Which machine answers which business number (`metadata.phone_number_id`). */
   machineByNumber: Readonly<Record<string, string>>;
   sessionTtlSeconds: number;
+  /** How long a user may sit in the CSS menu before one nudge. */
+  menuNudgeSeconds: number;
   dedupWindowSeconds: number;
   workerConcurrency: number;
   logLevel: string;
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       (e.MACHINE_BY_NUMBER?.split(',') ?? []).map((pair) => pair.trim().split('=') as [string, string]),
     ),
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    menuNudgeSeconds: e.MENU_NUDGE_SECONDS,
     dedupWindowSeconds: e.DEDUP_WINDOW_SECONDS,
     workerConcurrency: e.WORKER_CONCURRENCY,
     logLevel: e.LOG_LEVEL,

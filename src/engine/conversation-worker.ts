@@ -12,6 +12,8 @@ export interface WorkerOptions extends HandleMessageDeps, SendOutboxDeps {
   readonly leaseRenewMs?: number;
   /** How often tickets abandoned by crashed or busy workers are looked for. */
   readonly reclaimEveryMs?: number;
+  /** How often machine timers that fell due are looked for. */
+  readonly timerPollMs?: number;
   readonly logger: Logger;
   readonly metrics: Metrics;
 }
@@ -32,6 +34,7 @@ export class ConversationWorker {
   private running = false;
   private loop: Promise<void> | undefined;
   private reclaimTimer: NodeJS.Timeout | undefined;
+  private timerPoll: NodeJS.Timeout | undefined;
   private laneFreed: (() => void) | undefined;
 
   constructor(private readonly options: WorkerOptions) {}
@@ -41,12 +44,14 @@ export class ConversationWorker {
     this.running = true;
     this.loop = this.pullLoop();
     this.reclaimTimer = setInterval(() => void this.reclaim(), this.options.reclaimEveryMs ?? 2000);
+    this.timerPoll = setInterval(() => void this.fireTimers(), this.options.timerPollMs ?? 1000);
   }
 
   /** Stops taking work and waits (up to `timeoutMs`) for the lanes in hand to finish. */
   async stop(timeoutMs = 8000): Promise<void> {
     this.running = false;
     clearInterval(this.reclaimTimer);
+    clearInterval(this.timerPoll);
     this.laneFreed?.();
     await this.loop;
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
@@ -78,6 +83,14 @@ export class ConversationWorker {
       this.dispatch(await this.options.source.reclaim(Math.max(1, this.options.concurrency - this.lanes.size)));
     } catch (error) {
       this.options.logger.warn({ err: error }, 'cannot reclaim abandoned work');
+    }
+  }
+
+  private async fireTimers(): Promise<void> {
+    try {
+      await this.options.source.fireDueTimers(Date.now(), 100);
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'cannot deliver due machine timers');
     }
   }
 

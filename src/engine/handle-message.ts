@@ -1,9 +1,10 @@
 import type { InboundMessage } from '../domain/inbound.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
+import type { OutboundMessage } from '../domain/outbound.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { Turn } from '../ports/conversation-pipeline.js';
-import { ConversationError, runTurn } from './run-turn.js';
+import type { StoredConversation, Turn } from '../ports/conversation-pipeline.js';
+import { ConversationError, runTurn, type TurnResult } from './run-turn.js';
 import { toOutbox } from './to-outbox.js';
 import { toUserEvent } from './to-user-event.js';
 
@@ -22,27 +23,28 @@ export interface HandleMessageDeps {
  */
 export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message: InboundMessage): Promise<void> {
   const definition = deps.machineFor(message.phoneNumberId);
-  const event = toUserEvent(message);
-  if (event === undefined) {
-    deps.metrics.turns.inc({ machine: definition.id, outcome: 'ignored' });
-    await turn.commit({ wamid: message.wamid, outbox: [] });
-    return;
-  }
   const stopTimer = deps.metrics.turnSeconds.startTimer();
   try {
     const stored = await turn.load();
-    const result = await runTurn(definition, stored, event, deps.settleTimeoutMs);
-    // A conversation that could not be resumed is told so before it starts again.
-    const notice = stored && result.restartReason && definition.restartNotice;
-    const replies = notice ? [{ type: 'text' as const, text: notice }, ...result.replies] : result.replies;
-    const outbox = toOutbox(message, replies, result.state);
-    await turn.commit({ wamid: message.wamid, conversation: result.conversation, outbox });
-    const outcome = result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok';
-    deps.metrics.turns.inc({ machine: definition.id, outcome });
+    const outcome = message.content.type === 'timer' ? await deliverTimers(deps, definition, stored) : await deliverMessage(deps, definition, stored, message);
+    if (!outcome) {
+      deps.metrics.turns.inc({ machine: definition.id, outcome: 'ignored' });
+      // A timer message that found nothing due yet still leaves the remaining timers scheduled.
+      const keep = message.content.type === 'timer' && stored?.timers?.length ? { conversation: stored } : {};
+      await turn.commit({ wamid: message.wamid, ...keep, outbox: [] });
+      return;
+    }
+    const { result, replies } = outcome;
+    // Remember who this is, so a timer that falls due can be delivered like a message.
+    const contact = message.content.type === 'timer' ? stored?.contact : { user: message.user, phoneNumberId: message.phoneNumberId };
+    const conversation: StoredConversation = { ...result.conversation, ...(contact ? { contact } : {}) };
+    await turn.commit({ wamid: message.wamid, conversation, outbox: toOutbox(message, replies, result.state) });
+    const label = result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok';
+    deps.metrics.turns.inc({ machine: definition.id, outcome: label });
     if (result.restartReason) {
       deps.logger.warn({ conversation: turn.key, reason: result.restartReason }, 'conversation restarted at the beginning');
     }
-    deps.logger.debug({ conversation: turn.key, wamid: message.wamid, state: result.state, replies: outbox.length }, 'turn done');
+    deps.logger.debug({ conversation: turn.key, wamid: message.wamid, state: result.state, replies: replies.length }, 'turn done');
   } catch (error) {
     if (!(error instanceof ConversationError)) throw error;
     deps.metrics.turns.inc({ machine: definition.id, outcome: 'failed' });
@@ -54,4 +56,45 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
   } finally {
     stopTimer();
   }
+}
+
+interface Outcome {
+  readonly result: TurnResult;
+  readonly replies: OutboundMessage[];
+}
+
+/** A user message; reactions change nothing. */
+async function deliverMessage(
+  deps: HandleMessageDeps,
+  definition: MachineDefinition,
+  stored: StoredConversation | undefined,
+  message: InboundMessage,
+): Promise<Outcome | undefined> {
+  const event = toUserEvent(message);
+  if (event === undefined) return undefined;
+  const result = await runTurn(definition, stored, event, deps.settleTimeoutMs);
+  // A conversation that could not be resumed is told so before it starts again.
+  const notice = stored && result.restartReason && definition.restartNotice;
+  return { result, replies: notice ? [{ type: 'text', text: notice }, ...result.replies] : result.replies };
+}
+
+/** Sends the machine every delayed event that fell due and is still pending (its state was not left). */
+async function deliverTimers(
+  deps: HandleMessageDeps,
+  definition: MachineDefinition,
+  stored: StoredConversation | undefined,
+): Promise<Outcome | undefined> {
+  let current = stored;
+  let last: TurnResult | undefined;
+  const replies: OutboundMessage[] = [];
+  for (;;) {
+    const due = current?.timers?.find((timer) => timer.dueAt <= Date.now());
+    if (!current || !due) break;
+    const result = await runTurn(definition, current, { type: due.event }, deps.settleTimeoutMs);
+    if (result.restartReason) return undefined;
+    replies.push(...result.replies);
+    current = result.conversation;
+    last = result;
+  }
+  return last ? { result: last, replies } : undefined;
 }

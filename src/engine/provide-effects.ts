@@ -20,7 +20,12 @@ export const PROVIDED_ACTORS = ['askQuestion', 'lookupFileStatus'] as const;
  * @example
  * const live = provideEffects(cssAssistant, { answers: new CssAnswerSource({ http }), files });
  */
-export function provideEffects(definition: MachineDefinition, effects: Partial<Effects>): MachineDefinition {
+export function provideEffects(
+  definition: MachineDefinition,
+  effects: Partial<Effects>,
+  /** Delays by name (ms), e.g. `{ menuNudge: 300_000 }`; a machine gets those it declares. */
+  delays: Readonly<Record<string, number>> = {},
+): MachineDefinition {
   const { answers, files } = effects;
   const all = {
     ...(answers && {
@@ -32,7 +37,8 @@ export function provideEffects(definition: MachineDefinition, effects: Partial<E
       ),
     }),
   };
-  const declared = definition.machine.implementations.actors;
-  const actors = Object.fromEntries(Object.entries(all).filter(([name]) => name in declared));
-  return { ...definition, machine: definition.machine.provide({ actors }) };
+  const { actors: declaredActors, delays: declaredDelays } = definition.machine.implementations;
+  const actors = Object.fromEntries(Object.entries(all).filter(([name]) => name in declaredActors));
+  const ownDelays = Object.fromEntries(Object.entries(delays).filter(([name]) => name in declaredDelays));
+  return { ...definition, machine: definition.machine.provide({ actors, delays: ownDelays }) };
 }

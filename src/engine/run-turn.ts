@@ -3,6 +3,7 @@ import type { ReplyEvent, UserEvent } from '../domain/conversation.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { OutboundMessage } from '../domain/outbound.js';
 import type { StoredConversation } from '../ports/conversation-pipeline.js';
+import { pendingTimers } from './pending-timers.js';
 import { restorableSnapshot } from './restorable-snapshot.js';
 
 /** What one user event did to a conversation. */
@@ -55,17 +56,22 @@ export function stateName(value: unknown): string {
  * @example
  * const { conversation, replies } = await runTurn(definition, stored, { type: 'user.text', text: 'menu', at }, 30_000);
  */
+/** A machine's own delayed event, delivered by the runtime when its persisted timer falls due. */
+export interface TimerEvent {
+  readonly type: string;
+}
+
 export async function runTurn(
   definition: MachineDefinition,
   stored: StoredConversation | undefined,
-  event: UserEvent,
+  event: UserEvent | TimerEvent,
   settleTimeoutMs: number,
 ): Promise<TurnResult> {
   const restored = restorableSnapshot(definition, stored);
   const actor = createActor(
     definition.machine,
     restored.snapshot === undefined
-      ? { input: { at: event.at, ...(event.profileName === undefined ? {} : { profileName: event.profileName }) } }
+      ? { input: inputOf(event) }
       : { snapshot: restored.snapshot },
   );
   const replies: OutboundMessage[] = [];
@@ -92,16 +98,28 @@ export async function runTurn(
   const snapshot = actor.getSnapshot();
   const state = stateName(snapshot.value);
   const persisted = actor.getPersistedSnapshot();
+  const timers = pendingTimers(actor, definition.machine, restored.snapshot ? (stored?.timers ?? []) : [], event.type);
   actor.stop();
   if (failure !== undefined || snapshot.status === 'error') {
     const cause = failure ?? snapshot.error;
     throw new ConversationError(`machine ${definition.id} failed in state "${state}": ${String(cause)}`, state, cause);
   }
   return {
-    conversation: { machineId: definition.id, version: definition.version, snapshot: persisted },
+    conversation: {
+      machineId: definition.id,
+      version: definition.version,
+      snapshot: persisted,
+      ...(timers.length > 0 ? { timers } : {}),
+      ...(stored?.contact ? { contact: stored.contact } : {}),
+    },
     replies,
     state,
     timedOut,
     ...(restored.reason === undefined ? {} : { restartReason: restored.reason }),
   };
+}
+
+function inputOf(event: UserEvent | TimerEvent): { at: number; profileName?: string } {
+  if (!('at' in event)) return { at: Date.now() };
+  return { at: event.at, ...(event.profileName === undefined ? {} : { profileName: event.profileName }) };
 }

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../domain/inbound.js';
+import type { InboundMessage, UserRef } from '../domain/inbound.js';
 import type { OutboundMessage, Recipient } from '../domain/outbound.js';
 
 /**
@@ -12,6 +12,19 @@ export interface StoredConversation {
   readonly machineId: string;
   readonly version: number;
   readonly snapshot: unknown;
+  /** The machine's `after` delays still pending (XState does not persist them; the runtime does). */
+  readonly timers?: readonly PendingTimer[];
+  /** Who the conversation is with, so a timer that falls due can be delivered like a message. */
+  readonly contact?: { readonly user: UserRef; readonly phoneNumberId: string };
+}
+
+/** A delayed machine event and when it falls due (ms since epoch). */
+export interface PendingTimer {
+  /** The XState event to send, e.g. `xstate.after.menuNudge.css-assistant.menu`. */
+  readonly event: string;
+  /** The state node that armed it; the timer is dropped once that state is left. */
+  readonly stateId: string;
+  readonly dueAt: number;
 }
 
 /** One message waiting to be sent; `id` is stable (`<wamid>:<n>`) so a retry is recognisable. */
@@ -60,6 +73,11 @@ export interface WorkSource {
   complete(tickets: readonly WorkTicket[]): Promise<void>;
   /** Takes the exclusive turn on one conversation, or `undefined` when another worker holds it. */
   acquire(key: string): Promise<Turn | undefined>;
+  /**
+   * Puts a timer message into the inbox of every conversation whose earliest timer is due by `now`, so it is
+   * handled in that conversation's lane like a message. Safe to call from every process at once.
+   */
+  fireDueTimers(now: number, max: number): Promise<number>;
 }
 
 /** Thrown by `Turn` operations once the lease has passed to another worker (fencing). */
@@ -83,7 +101,7 @@ export interface Turn {
   pendingOutbox(): Promise<OutboxItem[]>;
   /**
    * Atomically: removes inbound `wamid`, stores `conversation` (unless undefined: state unchanged) with the
-   * session expiry, and appends `outbox`.
+   * session expiry, and appends `outbox`. Then schedules the conversation's earliest timer, if any.
    */
   commit(change: { wamid: string; conversation?: StoredConversation; outbox: readonly OutboxItem[] }): Promise<void>;
   /** Removes the oldest outbox item once sent, or moves it to the dead letters with a reason. */

@@ -6,13 +6,15 @@ import { runTurn } from '../../src/engine/run-turn.js';
 
 const at = 1_764_000_000_000;
 const text = (value: string): UserEvent => ({ type: 'user.text', text: value, at });
-const say = (message: string) => emit({ type: 'reply', message: { type: 'text', text: message } } as ReplyEvent);
+/** Both versions reply through the same named action, `say`, with the text as its parameter. */
+const say = (text: string) => ({ type: 'say' as const, params: { text } });
+const reply = (text: string): ReplyEvent => ({ type: 'reply', message: { type: 'text', text } });
 
 /** Version 1: welcome, then `asking`, counting messages. */
 const v1: MachineDefinition = {
   id: 'form',
   version: 1,
-  machine: setup({ types: { events: {} as UserEvent, context: {} as { count: number } } }).createMachine({
+  machine: setup({ types: { context: {} as { count: number } }, actions: { say: emit((_, params: { text: string }) => reply(params.text)) } }).createMachine({
     id: 'form',
     context: { count: 0 },
     initial: 'welcome',
@@ -24,7 +26,7 @@ const v1: MachineDefinition = {
 };
 
 /** Version 2 renames `asking` to `questioning` and adds `name` to the context. */
-const v2Machine = setup({ types: { events: {} as UserEvent, context: {} as { count: number; name: string } } }).createMachine({
+const v2Machine = setup({ types: { context: {} as { count: number; name: string } }, actions: { say: emit((_, params: { text: string }) => reply(params.text)) } }).createMachine({
   id: 'form',
   context: { count: 0, name: '' },
   initial: 'welcome',

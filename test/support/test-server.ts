@@ -26,6 +26,8 @@ export interface TestServerOptions {
   readonly env?: Record<string, string>;
   readonly css?: CssAnswerFn;
   readonly graph?: GraphStandInOptions;
+  /** Keep the Redis keys on close (a second server continues where this one stopped). */
+  readonly keepKeys?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface TestServerOptions {
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const graph = await startGraphStandIn(options.graph);
   const css = await startCssStandIn(options.css);
-  const keyPrefix = `test:${randomUUID().slice(0, 8)}:`;
+  const keyPrefix = options.env?.KEY_PREFIX ?? `test:${randomUUID().slice(0, 8)}:`;
   const config = loadConfig({
     PORT: '0',
     NODE_ENV: 'test',
@@ -67,7 +69,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     async close() {
       await server.close();
       await Promise.all([graph.close(), css.close()]);
-      if (options.store === 'redis') await deleteKeys(keyPrefix);
+      if (options.store === 'redis' && !options.keepKeys) await deleteKeys(keyPrefix);
     },
   };
 }

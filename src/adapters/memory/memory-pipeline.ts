@@ -1,6 +1,7 @@
 import type { InboundMessage } from '../../domain/inbound.js';
 import { conversationKey } from '../../engine/conversation-key.js';
 import { countStates } from '../../engine/count-states.js';
+import { timerMessage } from '../../engine/timer-message.js';
 import type {
   AcceptResult,
   ConversationCensus,
@@ -13,8 +14,9 @@ import type {
   WorkTicket,
 } from '../../ports/conversation-pipeline.js';
 import { ExpiringSet } from './expiring-set.js';
+import { MemoryTurn } from './memory-turn.js';
 
-interface ConversationRecord {
+export interface ConversationRecord {
   inbox: InboundMessage[];
   outbox: OutboxItem[];
   stored?: { conversation: StoredConversation; expiresAt: number };
@@ -39,6 +41,8 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
   private readonly queue: WorkTicket[] = [];
   private readonly handedOut = new Map<string, { ticket: WorkTicket; at: number }>();
   private readonly waiters = new Set<() => void>();
+  /** Conversation key → when its earliest timer falls due. */
+  private readonly timers = new Map<string, number>();
   private readonly now: () => number;
   private ticketCount = 0;
   readonly deadLetters: Array<{ item: OutboxItem; reason: string }> = [];
@@ -92,9 +96,25 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
     const record = this.record(key);
     if (record.held) return undefined;
     record.held = true;
-    return new MemoryTurn(key, record, this.options.sessionTtlSeconds * 1000, this.now, (item, reason) => {
-      this.deadLetters.push({ item, reason });
-    }, () => this.forgetIfEmpty(key, record));
+    return new MemoryTurn(key, record, this.options.sessionTtlSeconds * 1000, this.now, {
+      deadLetter: (item, reason) => this.deadLetters.push({ item, reason }),
+      released: () => this.forgetIfEmpty(key, record),
+      schedule: (dueAt) => (dueAt === undefined ? this.timers.delete(key) : this.timers.set(key, dueAt)),
+    });
+  }
+
+  async fireDueTimers(now: number, max: number): Promise<number> {
+    const messages: InboundMessage[] = [];
+    for (const [key, dueAt] of this.timers) {
+      if (messages.length >= max) break;
+      if (dueAt > now) continue;
+      this.timers.delete(key);
+      const stored = this.conversations.get(key)?.stored;
+      const message = stored && stored.expiresAt > now ? timerMessage(stored.conversation, dueAt) : undefined;
+      if (message) messages.push(message);
+    }
+    if (messages.length > 0) await this.accept(messages);
+    return messages.length;
   }
 
   async countByState(): Promise<StateCount[]> {
@@ -131,55 +151,5 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
       const timer = setTimeout(wake, waitMs);
       this.waiters.add(wake);
     });
-  }
-}
-
-class MemoryTurn implements Turn {
-  constructor(
-    readonly key: string,
-    private readonly record: ConversationRecord,
-    private readonly ttlMs: number,
-    private readonly now: () => number,
-    private readonly deadLetter: (item: OutboxItem, reason: string) => void,
-    private readonly onRelease: () => void,
-  ) {}
-
-  async nextInbound(): Promise<InboundMessage | undefined> {
-    return this.record.inbox[0];
-  }
-
-  async load(): Promise<StoredConversation | undefined> {
-    const stored = this.record.stored;
-    return stored && stored.expiresAt > this.now() ? stored.conversation : undefined;
-  }
-
-  async pendingOutbox(): Promise<OutboxItem[]> {
-    return [...this.record.outbox];
-  }
-
-  async commit(change: { wamid: string; conversation?: StoredConversation; outbox: readonly OutboxItem[] }): Promise<void> {
-    if (this.record.inbox[0]?.wamid === change.wamid) this.record.inbox.shift();
-    const expiresAt = this.now() + this.ttlMs;
-    if (change.conversation) this.record.stored = { conversation: change.conversation, expiresAt };
-    else if (this.record.stored) this.record.stored.expiresAt = expiresAt;
-    this.record.outbox.push(...change.outbox);
-  }
-
-  async settleOutbox(itemId: string, deadLetterReason?: string): Promise<void> {
-    const head = this.record.outbox[0];
-    if (head?.id !== itemId) return;
-    this.record.outbox.shift();
-    if (deadLetterReason !== undefined) this.deadLetter(head, deadLetterReason);
-  }
-
-  async extend(): Promise<boolean> {
-    return this.record.held;
-  }
-
-  async release(): Promise<boolean> {
-    if (this.record.inbox.length > 0 || this.record.outbox.length > 0) return false;
-    this.record.held = false;
-    this.onRelease();
-    return true;
   }
 }

@@ -12,6 +12,7 @@
  * | `<p>{c}:lease` | string | token of the worker holding the turn | lease (10 s), renewed |
  * | `<p>ready` | stream | one entry per accepted delivery, consumer group `workers`; deleted once done | — |
  * | `<p>dead` | list | replies that could not be sent, with the reason (capped) | — |
+ * | `<p>timers` | sorted set | conversation → when its earliest machine timer falls due | — |
  */
 export function conversationKeys(prefix: string, conversation: string) {
   const tag = `${prefix}{${conversation}}`;
@@ -25,5 +26,5 @@ export function conversationKeys(prefix: string, conversation: string) {
 }
 
 export function sharedKeys(prefix: string) {
-  return { ready: `${prefix}ready`, deadLetters: `${prefix}dead`, group: 'workers' };
+  return { ready: `${prefix}ready`, deadLetters: `${prefix}dead`, timers: `${prefix}timers`, group: 'workers' };
 }

@@ -13,7 +13,8 @@ import type {
   WorkSource,
   WorkTicket,
 } from '../../ports/conversation-pipeline.js';
-import { sharedKeys } from './redis-keys.js';
+import { conversationKeys, sharedKeys } from './redis-keys.js';
+import { timerMessage } from '../../engine/timer-message.js';
 import { defineScripts, type RedisScripts } from './redis-scripts.js';
 import { RedisTurn } from './redis-turn.js';
 
@@ -33,6 +34,9 @@ export interface RedisPipelineOptions {
   /** A ticket pending this long without completion is taken over by another worker. */
   readonly reclaimAfterMs?: number;
 }
+
+/** A claimed timer not delivered within this time (the process died) is claimed again. */
+const TIMER_LEASE_MS = 30_000;
 
 type StreamEntries = Array<[id: string, fields: string[]]>;
 
@@ -154,7 +158,26 @@ export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
       sessionTtlSeconds: this.options.sessionTtlSeconds,
       outboxTtlSeconds: this.options.dedupWindowSeconds,
       deadLetters: this.keys.deadLetters,
+      timers: this.keys.timers,
     });
+  }
+
+  async fireDueTimers(now: number, max: number): Promise<number> {
+    const { redis, keyPrefix } = this.options;
+    const claimed = (await this.scripts.claimTimers([this.keys.timers], [now, max, now + TIMER_LEASE_MS])) as string[];
+    let fired = 0;
+    for (let i = 0; i + 1 < claimed.length; i += 2) {
+      const key = claimed[i] as string;
+      const score = claimed[i + 1] as string;
+      const raw = await redis.get(conversationKeys(keyPrefix, key).conversation);
+      const message = raw === null ? undefined : timerMessageOf(raw, Number(score));
+      if (message) {
+        await this.accept([message]);
+        fired += 1;
+      }
+      await this.scripts.unscheduleIf([this.keys.timers], [key, String(now + TIMER_LEASE_MS)]);
+    }
+    return fired;
   }
 }
 
@@ -171,4 +194,12 @@ function toTickets(entries: StreamEntries): WorkTicket[] {
 /** Escapes Redis glob characters in a literal key prefix. */
 function escapeGlob(literal: string): string {
   return literal.replace(/[*?[\]\\]/g, '\\$&');
+}
+
+function timerMessageOf(raw: string, dueAt: number) {
+  try {
+    return timerMessage(JSON.parse(raw) as StoredConversation, dueAt);
+  } catch {
+    return undefined;
+  }
 }

@@ -51,6 +51,20 @@ if redis.call('LLEN', KEYS[2]) > 0 or redis.call('LLEN', KEYS[3]) > 0 then retur
 redis.call('DEL', KEYS[1])
 return 1`;
 
+/**
+ * KEYS: timers (sorted set).  ARGV: now, max, lease until. Claims due conversations by pushing their score to the
+ * lease time (so a crash before delivery only delays the timer) and returns member, original score pairs.
+ */
+const claimTimers = `
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, ARGV[2])
+for i = 1, #due, 2 do redis.call('ZADD', KEYS[1], ARGV[3], due[i]) end
+return due`;
+
+/** KEYS: timers.  ARGV: member, score. Removes the member only if nobody rescheduled it meanwhile. */
+const unscheduleIf = `
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('ZREM', KEYS[1], ARGV[1]) end
+return 0`;
+
 type Client = Redis | Cluster;
 type Script = (keys: string[], args: Array<string | number>) => Promise<unknown>;
 
@@ -68,6 +82,8 @@ export function defineScripts(client: Client) {
     settleOutbox: define('waSettleOutbox', settleOutbox),
     extend: define('waExtend', extend),
     release: define('waRelease', release),
+    claimTimers: define('waClaimTimers', claimTimers),
+    unscheduleIf: define('waUnscheduleIf', unscheduleIf),
   };
 }
 

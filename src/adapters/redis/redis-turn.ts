@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import type { InboundMessage } from '../../domain/inbound.js';
 import { LeaseLostError, type OutboxItem, type StoredConversation, type Turn } from '../../ports/conversation-pipeline.js';
+import { earliestDue } from '../../engine/timer-message.js';
 import { conversationKeys } from './redis-keys.js';
 import type { RedisScripts } from './redis-scripts.js';
 
@@ -14,6 +15,7 @@ export interface RedisTurnOptions {
   readonly sessionTtlSeconds: number;
   readonly outboxTtlSeconds: number;
   readonly deadLetters: string;
+  readonly timers: string;
 }
 
 /** Dead letters kept for inspection and replay; older ones are trimmed. */
@@ -77,6 +79,12 @@ export class RedisTurn implements Turn {
         ],
       ),
     );
+    if (change.conversation) {
+      // Another slot on a cluster, so not in the script: a crash right here loses a reminder, never a message.
+      const dueAt = earliestDue(change.conversation);
+      const { redis, timers } = this.options;
+      await (dueAt === undefined ? redis.zrem(timers, this.key) : redis.zadd(timers, dueAt, this.key));
+    }
   }
 
   async settleOutbox(itemId: string, deadLetterReason?: string): Promise<void> {

@@ -1,0 +1,23 @@
+import type { InboundMessage } from '../domain/inbound.js';
+import type { PendingTimer, StoredConversation } from '../ports/conversation-pipeline.js';
+
+/** When the earliest of a conversation's timers falls due, if it has any. */
+export function earliestDue(conversation: StoredConversation | undefined): number | undefined {
+  const timers: readonly PendingTimer[] = conversation?.timers ?? [];
+  return timers.length === 0 ? undefined : Math.min(...timers.map((timer) => timer.dueAt));
+}
+
+/**
+ * The message that delivers due timers through the conversation's own lane, so a delayed event is ordered with
+ * the user's messages and handled by whichever process holds the turn. Its id makes a second firing a duplicate.
+ */
+export function timerMessage(conversation: StoredConversation, dueAt: number): InboundMessage | undefined {
+  if (!conversation.contact) return undefined;
+  return {
+    wamid: `timer:${dueAt}`,
+    user: conversation.contact.user,
+    phoneNumberId: conversation.contact.phoneNumberId,
+    timestamp: Math.floor(dueAt / 1000),
+    content: { type: 'timer', dueAt },
+  };
+}

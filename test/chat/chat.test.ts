@@ -1,0 +1,95 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { startCssStandIn, type CssStandIn } from '../support/css-stand-in.js';
+import { spawnChat, type SpawnedChat } from './spawn-chat.js';
+
+let css: CssStandIn;
+const spawned: SpawnedChat[] = [];
+const chat = (args: readonly string[] = []): SpawnedChat => {
+  const started = spawnChat(args, { CSS_API_URL: css.url, CSS_API_TIMEOUT_MS: '5000' });
+  spawned.push(started);
+  return started;
+};
+
+beforeAll(async () => {
+  css = await startCssStandIn();
+});
+afterEach(() => {
+  for (const child of spawned.splice(0)) child.kill();
+});
+afterAll(() => css.close());
+
+describe('npm run chat', () => {
+  it('talks to the default machine: numbered choices, picks by number and title, questions, /state, /reset', async () => {
+    const bot = chat();
+    const banner = await bot.ready();
+    expect(banner).toContain('css-assistant v1');
+    expect(banner).toContain(`CSS_API_URL: ${css.url}`);
+    expect(banner).toMatch(/\/state.*\/reset.*\/quit/);
+
+    const welcome = await bot.say('bonjour');
+    expect(welcome).toContain('Bienvenue');
+    expect(welcome).toContain('  1) Menu\n  2) Aide\n  3) Contact\n');
+
+    const menu = await bot.say('1');
+    expect(menu).toContain('→ Menu');
+    expect(menu).toContain('[Voir les thèmes]\n  Thèmes:\n  1) Cotisations — ');
+    expect(menu).toContain('  3) Démarches — ');
+
+    const category = await bot.say('DEMARCHES');
+    expect(category).toContain('→ Démarches');
+    expect(category).toContain('[Voir les questions]');
+    expect(category).toMatch(/^ {2}1\) \S/m);
+
+    const answer = await bot.say('Comment déclarer un salarié ?');
+    expect(answer).toContain('Réponse CSS à : Comment déclarer un salarié ?');
+    expect(css.questions).toContain('Comment déclarer un salarié ?');
+
+    const state = await bot.say('/state');
+    expect(state).toMatch(/^state: idle$/m);
+    expect(state).toContain('"lastQuestion": "Comment déclarer un salarié ?"');
+    expect(state).toContain('(css-assistant v1)');
+
+    expect(await bot.say('/reset')).toContain('New conversation');
+    expect(await bot.say('/state')).toContain('No conversation yet');
+    expect(await bot.say('bonjour')).toContain('Bienvenue');
+
+    bot.end();
+    expect(await bot.exited).toBe(0);
+  });
+
+  it('plays piped input in order and prints the same transcript every time', async () => {
+    const script = ['salut', '1', '2', '1', '/reset', 'contact', '2', 'menu'];
+    const run = async (): Promise<string> => {
+      const bot = chat();
+      bot.write(`${script.join('\n')}\n`);
+      bot.end();
+      expect(await bot.exited).toBe(0);
+      return bot.stdout();
+    };
+    const first = await run();
+    expect(await run()).toBe(first);
+    const inOrder = ['> salut\n', 'Bienvenue', '> 1\n→ Menu\n', '> 2\n→ Prestations\n', '> 1\n→ Allocations familiales\n',
+      'Réponse CSS à : ', '> /reset\n— New conversation', '> contact\n', 'Bienvenue', '📞', '> 2\n→ Aide\n', 'ℹ️',
+      '> menu\n', '[Voir les thèmes]'];
+    let cursor = 0;
+    for (const mark of inOrder) {
+      cursor = first.indexOf(mark, cursor);
+      expect({ mark, found: cursor >= 0 }).toEqual({ mark, found: true });
+    }
+  });
+
+  it('leaves on /quit even with lines left to read', async () => {
+    const bot = chat();
+    await bot.ready();
+    bot.write('/quit\nbonjour\n');
+    expect(await bot.exited).toBe(0);
+    expect(bot.stdout()).not.toContain('Bienvenue');
+  });
+
+  it('lists the machines and exits 1 for an unknown machine', async () => {
+    const bot = chat(['no-such-machine']);
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr()).toContain('Unknown machine "no-such-machine"');
+    expect(bot.stderr()).toContain('  css-assistant — ');
+  });
+});
