@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: config.logLevel, destination: process.stderr });
   const write = (text: string): void => void process.stdout.write(text);
   write(chatBanner(definition, config.cssApiUrl));
-  const chat = startChat({ definition, config, logger, write });
+  const chat = await startChat({ definition, config, logger, write });
   await runChatRepl(chat.session, { input: process.stdin, output: process.stdout, write });
   // Every message has settled before the prompt came back, so no lane is in hand; the worker's idle poll
   // (up to 1 s) need not be waited for.

@@ -1,8 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Cluster, Redis } from 'ioredis';
-import { machines } from '../machines/index.js';
-import { CssAnswerSource } from './adapters/css/css-answer-source.js';
 import { createHttpClient } from './adapters/http/create-http-client.js';
 import { MemoryPipeline } from './adapters/memory/memory-pipeline.js';
 import { RedisPipeline } from './adapters/redis/redis-pipeline.js';
@@ -11,8 +9,9 @@ import { GraphMessageSender } from './adapters/whatsapp/graph-message-sender.js'
 import type { Config } from './config/config.js';
 import { ConversationWorker } from './engine/conversation-worker.js';
 import { routeMachines } from './engine/machine-router.js';
-import { provideEffects } from './engine/provide-effects.js';
-import { CssFileStatusSource } from './adapters/css/css-file-status-source.js';
+import { inspectionFromConfig } from './compose/inspection-from-config.js';
+import { liveMachines } from './compose/live-machines.js';
+import { machines } from '../machines/index.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
@@ -23,6 +22,8 @@ export interface RunningServer {
   readonly url: string;
   readonly metrics: Metrics;
   readonly pipeline: Inbox & WorkSource & ConversationCensus;
+  /** The local inspector relay (`INSPECT=local`). */
+  readonly inspectorRelayUrl?: string;
   /** Stops taking webhooks, lets the lanes in hand finish, closes connections. */
   close(): Promise<void>;
 }
@@ -33,15 +34,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics();
-  const css = createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs });
-  const effects = {
-    answers: new CssAnswerSource({ http: css }),
-    files: new CssFileStatusSource({ http: css, path: config.cssApiFileStatusPath }),
-  };
-  const delays = { menuNudge: config.menuNudgeSeconds * 1000 };
-  const live = Object.fromEntries(
-    Object.entries(machines).map(([id, definition]) => [id, provideEffects(definition, effects, delays)]),
-  );
+  const live = liveMachines(config);
   const machineFor = routeMachines(live, config);
   const { pipeline, closeStore } = await buildPipeline(config, logger);
 
@@ -58,10 +51,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   if (!config.appSecret) logger.warn('WHATSAPP_APP_SECRET is not set: webhook signatures are NOT checked');
   if (!config.verifyToken) logger.warn('WEBHOOK_VERIFY_TOKEN is not set: every verification handshake is refused');
 
+  const inspection = await inspectionFromConfig(config, logger);
+
   const worker = new ConversationWorker({
     source: pipeline,
     concurrency: config.workerConcurrency,
     machineFor,
+    ...(inspection ? { inspection } : {}),
     // The CSS call has its own timeout; the margin lets its failure reach the machine first.
     settleTimeoutMs: config.cssApiTimeoutMs + 2000,
     sender,
@@ -70,7 +66,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   worker.start();
 
-  const app = createApp({ inbox: pipeline, appSecret: config.appSecret, verifyToken: config.verifyToken, logger, metrics });
+  const app = createApp({
+    inbox: pipeline,
+    appSecret: config.appSecret,
+    verifyToken: config.verifyToken,
+    logger,
+    metrics,
+    census: pipeline,
+    machines,
+    adminToken: config.adminToken,
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.port, () => resolve(listening));
   });
@@ -85,12 +90,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     url: `http://127.0.0.1:${port}`,
     metrics,
     pipeline,
+    ...(inspection?.relayUrl ? { inspectorRelayUrl: inspection.relayUrl } : {}),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
       await worker.stop();
+      await inspection?.close();
       await closeStore();
     },
   };

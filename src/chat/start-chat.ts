@@ -1,10 +1,9 @@
-import { CssAnswerSource } from '../adapters/css/css-answer-source.js';
-import { createHttpClient } from '../adapters/http/create-http-client.js';
 import { MemoryPipeline } from '../adapters/memory/memory-pipeline.js';
 import type { Config } from '../config/config.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import { ConversationWorker } from '../engine/conversation-worker.js';
-import { provideEffects } from '../engine/provide-effects.js';
+import { inspectionFromConfig } from '../compose/inspection-from-config.js';
+import { liveMachines } from '../compose/live-machines.js';
 import type { Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { ChatInbound } from './chat-inbound.js';
@@ -33,10 +32,10 @@ export interface RunningChat {
  * instead of calling the Graph API. Only the webhook is replaced, by the terminal.
  *
  * @example
- * const chat = startChat({ definition: machines[defaultMachineId], config, logger, write });
+ * const chat = await startChat({ definition: machines[defaultMachineId], config, logger, write });
  * await chat.session.say({ type: 'text', body: 'bonjour' });
  */
-export function startChat(options: ChatOptions): RunningChat {
+export async function startChat(options: ChatOptions): Promise<RunningChat> {
   const { config, logger, write } = options;
   const pipeline = new MemoryPipeline({
     sessionTtlSeconds: config.sessionTtlSeconds,
@@ -44,10 +43,8 @@ export function startChat(options: ChatOptions): RunningChat {
   });
   const watch = new SettlementWatch(pipeline);
   const sender = new TerminalMessageSender({ write });
-  const answers = new CssAnswerSource({
-    http: createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs }),
-  });
-  const live = provideEffects(options.definition, { answers });
+  const live = liveMachines(config)[options.definition.id] ?? options.definition;
+  const inspection = await inspectionFromConfig(config, logger);
   // Same margin as the server: the CSS call's own timeout reaches the machine first.
   const settleTimeoutMs = config.cssApiTimeoutMs + 2000;
   const worker = new ConversationWorker({
@@ -58,6 +55,7 @@ export function startChat(options: ChatOptions): RunningChat {
     sender,
     logger,
     metrics: createMetrics(),
+    ...(inspection ? { inspection } : {}),
   });
   worker.start();
   const session = new ChatSession({
@@ -69,5 +67,11 @@ export function startChat(options: ChatOptions): RunningChat {
     write,
     settleDeadlineMs: settleTimeoutMs + 5000,
   });
-  return { session, stop: () => worker.stop() };
+  return {
+    session,
+    async stop() {
+      await worker.stop();
+      await inspection?.close();
+    },
+  };
 }

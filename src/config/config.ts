@@ -56,6 +56,12 @@ const schema = z.object({
   MENU_NUDGE_SECONDS: integer(300, 1, 24 * 3600),
   DEDUP_WINDOW_SECONDS: integer(24 * 3600, 60, 30 * 24 * 3600),
   WORKER_CONCURRENCY: integer(64, 1, 10_000),
+  INSPECT: optionalText.pipe(
+    z.union([z.undefined(), z.literal('local'), z.literal('sky'), z.url({ protocol: /^wss?$/, error: 'must be local, sky or a ws:// URL' })]),
+  ),
+  INSPECT_PORT: integer(8079, 0, 65535),
+  INSPECT_RAW: z.enum(['', '0', '1', 'false', 'true'], { error: 'must be 1 or 0' }).default('0'),
+  PSEUDONYM_KEY: optionalText,
   ADMIN_TOKEN: optionalText.pipe(z.union([z.undefined(), z.string().min(16, 'must be at least 16 characters')])),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -84,6 +90,13 @@ export type Config = Readonly<{
   dedupWindowSeconds: number;
   workerConcurrency: number;
   logLevel: string;
+  /** XState inspection target (`local`, `sky`, `ws://…`); unset: off. */
+  inspect: string | undefined;
+  inspectPort: number;
+  /** Send texts and phone numbers to the inspector unmasked. */
+  inspectRaw: boolean;
+  /** Key of the pseudonyms that stand for users outside the process. */
+  pseudonymKey: string | undefined;
   /** Bearer token of the /admin pages; unset: they are refused. */
   adminToken: string | undefined;
 }>;
@@ -138,5 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
+    inspect: e.INSPECT,
+    inspectPort: e.INSPECT_PORT,
+    inspectRaw: e.INSPECT_RAW === '1' || e.INSPECT_RAW === 'true',
+    pseudonymKey: e.PSEUDONYM_KEY,
   };
 }

@@ -1,10 +1,12 @@
 import type { InboundMessage } from '../domain/inbound.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { OutboundMessage } from '../domain/outbound.js';
+import type { Inspection } from '../inspection/create-inspection.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { StoredConversation, Turn } from '../ports/conversation-pipeline.js';
-import { ConversationError, runTurn, type TurnResult } from './run-turn.js';
+import type { UserEvent } from '../domain/conversation.js';
+import { ConversationError, runTurn, type TimerEvent, type TurnResult } from './run-turn.js';
 import { toOutbox } from './to-outbox.js';
 import { toUserEvent } from './to-user-event.js';
 
@@ -14,6 +16,8 @@ export interface HandleMessageDeps {
   readonly settleTimeoutMs: number;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Attached to every conversation actor when `INSPECT` is set. */
+  readonly inspection?: Inspection;
 }
 
 /**
@@ -26,7 +30,12 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
   const stopTimer = deps.metrics.turnSeconds.startTimer();
   try {
     const stored = await turn.load();
-    const outcome = message.content.type === 'timer' ? await deliverTimers(deps, definition, stored) : await deliverMessage(deps, definition, stored, message);
+    const run = (current: StoredConversation | undefined, event: UserEvent | TimerEvent) =>
+      runTurn(definition, current, event, deps.settleTimeoutMs, deps.inspection && {
+        actorId: deps.inspection.actorId(turn.key),
+        inspect: deps.inspection.inspect,
+      });
+    const outcome = message.content.type === 'timer' ? await deliverTimers(run, stored) : await deliverMessage(run, definition, stored, message);
     if (!outcome) {
       deps.metrics.turns.inc({ machine: definition.id, outcome: 'ignored' });
       // A timer message that found nothing due yet still leaves the remaining timers scheduled.
@@ -58,6 +67,8 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
   }
 }
 
+type Run = (stored: StoredConversation | undefined, event: UserEvent | TimerEvent) => Promise<TurnResult>;
+
 interface Outcome {
   readonly result: TurnResult;
   readonly replies: OutboundMessage[];
@@ -65,32 +76,28 @@ interface Outcome {
 
 /** A user message; reactions change nothing. */
 async function deliverMessage(
-  deps: HandleMessageDeps,
+  run: Run,
   definition: MachineDefinition,
   stored: StoredConversation | undefined,
   message: InboundMessage,
 ): Promise<Outcome | undefined> {
   const event = toUserEvent(message);
   if (event === undefined) return undefined;
-  const result = await runTurn(definition, stored, event, deps.settleTimeoutMs);
+  const result = await run(stored, event);
   // A conversation that could not be resumed is told so before it starts again.
   const notice = stored && result.restartReason && definition.restartNotice;
   return { result, replies: notice ? [{ type: 'text', text: notice }, ...result.replies] : result.replies };
 }
 
 /** Sends the machine every delayed event that fell due and is still pending (its state was not left). */
-async function deliverTimers(
-  deps: HandleMessageDeps,
-  definition: MachineDefinition,
-  stored: StoredConversation | undefined,
-): Promise<Outcome | undefined> {
+async function deliverTimers(run: Run, stored: StoredConversation | undefined): Promise<Outcome | undefined> {
   let current = stored;
   let last: TurnResult | undefined;
   const replies: OutboundMessage[] = [];
   for (;;) {
     const due = current?.timers?.find((timer) => timer.dueAt <= Date.now());
     if (!current || !due) break;
-    const result = await runTurn(definition, current, { type: due.event }, deps.settleTimeoutMs);
+    const result = await run(current, { type: due.event });
     if (result.restartReason) return undefined;
     replies.push(...result.replies);
     current = result.conversation;

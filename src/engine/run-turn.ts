@@ -1,4 +1,4 @@
-import { createActor, waitFor, type AnyActorRef, type AnyMachineSnapshot, type Snapshot } from 'xstate';
+import { createActor, waitFor, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Observer, type Snapshot } from 'xstate';
 import type { ReplyEvent, UserEvent } from '../domain/conversation.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { OutboundMessage } from '../domain/outbound.js';
@@ -66,14 +66,14 @@ export async function runTurn(
   stored: StoredConversation | undefined,
   event: UserEvent | TimerEvent,
   settleTimeoutMs: number,
+  /** Inspection (`INSPECT`): the conversation's actor id and the observer; absent, nothing is attached. */
+  inspection?: { readonly actorId: string; readonly inspect: Observer<InspectionEvent> },
 ): Promise<TurnResult> {
   const restored = restorableSnapshot(definition, stored);
-  const actor = createActor(
-    definition.machine,
-    restored.snapshot === undefined
-      ? { input: inputOf(event) }
-      : { snapshot: restored.snapshot },
-  );
+  const actor = createActor(definition.machine, {
+    ...(restored.snapshot === undefined ? { input: inputOf(event) } : { snapshot: restored.snapshot }),
+    ...(inspection ? { id: inspection.actorId, inspect: inspection.inspect } : {}),
+  });
   const replies: OutboundMessage[] = [];
   actor.on('reply', (emitted: ReplyEvent) => replies.push(emitted.message));
   let failure: unknown;
@@ -83,7 +83,7 @@ export async function runTurn(
   if (failure !== undefined && restored.snapshot !== undefined) {
     // The snapshot passed the checks but the machine still rejects it: start this conversation afresh.
     actor.stop();
-    const fresh = await runTurn(definition, undefined, event, settleTimeoutMs);
+    const fresh = await runTurn(definition, undefined, event, settleTimeoutMs, inspection);
     return { ...fresh, restartReason: `restoring failed: ${String(failure)}` };
   }
   let timedOut = false;

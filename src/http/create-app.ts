@@ -1,9 +1,11 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
+import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { Inbox } from '../ports/conversation-pipeline.js';
+import type { ConversationCensus, Inbox } from '../ports/conversation-pipeline.js';
+import { adminRoutes } from './admin/admin-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
 
@@ -13,6 +15,12 @@ export interface AppDeps {
   readonly verifyToken: string | undefined;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Live conversation counts for the flow page (`/admin/flows`). */
+  readonly census?: ConversationCensus;
+  /** The machines the flow page draws. */
+  readonly machines?: Readonly<Record<string, MachineDefinition>>;
+  /** `ADMIN_TOKEN`; unset: `/admin` is refused. */
+  readonly adminToken?: string | undefined;
 }
 
 /** Meta sends up to 3 MB; anything above 4 MiB is refused with 413 before it is read whole. */
@@ -45,6 +53,7 @@ export function createApp(deps: AppDeps): Koa {
   const router = new Router();
   webhookRoutes(router, deps);
   healthRoutes(router, deps);
+  adminRoutes(router, deps);
   app.use(router.routes()).use(router.allowedMethods());
   return app;
 }

@@ -1,0 +1,71 @@
+import type { StateCount } from '../../ports/conversation-pipeline.js';
+import { adminPage } from './admin-page.js';
+import { html, type SafeHtml } from './html.js';
+import type { MachineView } from './machine-views.js';
+
+/** Where the page's script reads the counts. */
+export const COUNTS_URL = '/admin/flows/counts.json';
+/** How often it reads them. */
+export const REFRESH_MS = 3000;
+
+const plural = (count: number, word: string): string => `${count} ${word}${count > 1 ? 's' : ''}`;
+
+function countRows(view: MachineView, counts: readonly StateCount[]): SafeHtml[] {
+  const byState = new Map(counts.filter((row) => row.machineId === view.id).map((row) => [row.state, row.count]));
+  const row = (state: string, count: number, unknown: boolean): SafeHtml =>
+    html`<tr data-state="${state}" class="${[count > 0 ? 'live' : '', unknown ? 'unknown' : ''].join(' ').trim()}"><td>${
+      unknown ? `${state} (absent du diagramme)` : state
+    }</td><td class="count">${count}</td></tr>`;
+  const known = view.states.map((state) => row(state, byState.get(state) ?? 0, false));
+  const others = [...byState].filter(([state]) => !view.states.includes(state)).map(([state, count]) => row(state, count, true));
+  return [...known, ...others];
+}
+
+function machineSection(view: MachineView, counts: readonly StateCount[]): SafeHtml {
+  const diagram =
+    'source' in view.diagram
+      ? html`<pre class="diagram-source" hidden>${view.diagram.source}</pre>
+<div class="diagram" role="img" aria-label="${`Diagramme des états de ${view.id}`}"></div>`
+      : html`<p class="error">Diagramme indisponible : ${view.diagram.error}</p>`;
+  return html`<section class="machine" id="${`machine-${view.id}`}" data-machine-id="${view.id}" data-node-ids="${JSON.stringify(view.nodeIds)}">
+<h2>${view.id} <small>version ${view.version}</small></h2>
+${view.description !== undefined && html`<p class="description">${view.description}</p>`}
+<div class="layout">
+${diagram}
+<table class="counts">
+<caption>Conversations en cours par état</caption>
+<thead><tr><th>État</th><th>Conversations</th></tr></thead>
+<tbody>${countRows(view, counts)}</tbody>
+</table>
+</div>
+</section>`;
+}
+
+/**
+ * The live flow page: per machine its id, version, description, Mermaid diagram (drawn in the browser by
+ * the project's own copy of Mermaid) and a table of live conversations per state, filled here with the
+ * counts of the moment and then refreshed by `flows.js` every `REFRESH_MS`.
+ *
+ * @example
+ * ctx.body = flowsPage({ views, counts, scripts: [mermaidUrl, flowsUrl] }).value;
+ */
+export function flowsPage(input: {
+  readonly views: readonly MachineView[];
+  readonly counts: readonly StateCount[] | undefined;
+  readonly scripts: readonly string[];
+}): SafeHtml {
+  const total = (input.counts ?? []).reduce((sum, row) => sum + row.count, 0);
+  return adminPage(
+    'Parcours en direct',
+    html`<main id="flows" data-counts-url="${COUNTS_URL}" data-refresh-ms="${REFRESH_MS}">
+<header>
+<h1>Parcours en direct</h1>
+<p><span id="total">${input.counts ? `${plural(total, 'conversation')} en cours.` : 'Comptes indisponibles pour le moment.'}</span>
+Actualisation toutes les ${REFRESH_MS / 1000} secondes. <span id="status" role="status" aria-live="polite"></span></p>
+<form method="post" action="/admin/logout"><button type="submit">Se déconnecter</button></form>
+</header>
+${input.views.length === 0 ? html`<p>Aucune machine enregistrée.</p>` : input.views.map((view) => machineSection(view, input.counts ?? []))}
+</main>`,
+    input.scripts,
+  );
+}

@@ -1,0 +1,45 @@
+import { assignMermaidIds, descendants } from '../../designer/diagram/mermaid-ids.js';
+import { toMermaid } from '../../designer/diagram/index.js';
+import type { MachineDefinition } from '../../domain/machine-definition.js';
+
+/** What the flow page shows of one machine, computed once when the routes are mounted. */
+export interface MachineView {
+  readonly id: string;
+  readonly version: number;
+  readonly description: string | undefined;
+  /** Mermaid `stateDiagram-v2` source, or why it could not be drawn. */
+  readonly diagram: { readonly source: string } | { readonly error: string };
+  /** Dotted paths of the states a conversation can rest in (atomic and final), in declaration order. */
+  readonly states: readonly string[];
+  /** Dotted state path → Mermaid node id, so the browser can mark the states that hold conversations. */
+  readonly nodeIds: Readonly<Record<string, string>>;
+}
+
+/**
+ * Reads the machines once: diagram (from the designers' `toMermaid`), resting states and node ids. A machine
+ * that cannot be drawn still gets its table, with the reason in place of the diagram.
+ *
+ * @example
+ * const views = machineViews(machines); // [{ id: 'css-assistant', states: ['welcome', 'idle', …], … }]
+ */
+export function machineViews(machines: Readonly<Record<string, MachineDefinition>>): MachineView[] {
+  return Object.values(machines).map((definition) => {
+    const root = definition.machine.root;
+    const nodes = descendants(root).filter((node) => node.type !== 'history');
+    const ids = assignMermaidIds(root);
+    let diagram: MachineView['diagram'];
+    try {
+      diagram = { source: toMermaid(definition) };
+    } catch (error) {
+      diagram = { error: error instanceof Error ? error.message : String(error) };
+    }
+    return {
+      id: definition.id,
+      version: definition.version,
+      description: definition.description,
+      diagram,
+      states: nodes.filter((node) => node.type === 'atomic' || node.type === 'final').map((node) => node.path.join('.')),
+      nodeIds: Object.fromEntries(nodes.map((node) => [node.path.join('.'), ids.of(node)])),
+    };
+  });
+}
