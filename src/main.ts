@@ -1,4 +1,6 @@
+import { machines } from '../machines/index.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { assertMachinesPass } from './designer/check/index.js';
 import { createLogger } from './observability/logger.js';
 import { startServer } from './server.js';
 
@@ -15,6 +17,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
+  // The same check as `npm run check`: a broken machine stops the start with the same messages.
+  await assertMachinesPass(Object.values(machines));
   const server = await startServer(config, logger);
   let stopping = false;
   const stop = (signal: string) => {

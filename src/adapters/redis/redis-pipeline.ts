@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import type { InboundMessage } from '../../domain/inbound.js';
 import { conversationKey } from '../../engine/conversation-key.js';
-import { countStates } from '../../engine/count-states.js';
 import type {
   AcceptResult,
   ConversationCensus,
@@ -13,6 +12,7 @@ import type {
   WorkSource,
   WorkTicket,
 } from '../../ports/conversation-pipeline.js';
+import { countConversations } from './redis-census.js';
 import { conversationKeys, sharedKeys } from './redis-keys.js';
 import { timerMessage } from '../../engine/timer-message.js';
 import { defineScripts, type RedisScripts } from './redis-scripts.js';
@@ -129,23 +129,7 @@ export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
   }
 
   async countByState(): Promise<StateCount[]> {
-    const { redis, keyPrefix } = this.options;
-    // On a cluster every master holds a share of the conversations: scan each.
-    const nodes: Redis[] = 'nodes' in redis && typeof redis.nodes === 'function' && redis.isCluster ? redis.nodes('master') : [redis as Redis];
-    const conversations: StoredConversation[] = [];
-    for (const node of nodes) {
-      for await (const keys of node.scanStream({ match: `${escapeGlob(keyPrefix)}{*}:conv`, count: 1000 }) as AsyncIterable<string[]>) {
-        const values = await Promise.all(keys.map((key) => redis.get(key)));
-        for (const value of values) {
-          try {
-            if (value !== null) conversations.push(JSON.parse(value) as StoredConversation);
-          } catch {
-            // A corrupt snapshot is not a state: it restarts on the next message.
-          }
-        }
-      }
-    }
-    return countStates(conversations);
+    return countConversations(this.options.redis, this.options.keyPrefix);
   }
 
   async acquire(key: string): Promise<Turn | undefined> {
@@ -189,11 +173,6 @@ function toTickets(entries: StreamEntries): WorkTicket[] {
     const key = fields[fields.indexOf('c') + 1];
     return key ? [{ id, key }] : [];
   });
-}
-
-/** Escapes Redis glob characters in a literal key prefix. */
-function escapeGlob(literal: string): string {
-  return literal.replace(/[*?[\]\\]/g, '\\$&');
 }
 
 function timerMessageOf(raw: string, dueAt: number) {

@@ -1,0 +1,95 @@
+/**
+ * The machine check: runs every rule on one machine definition and names each problem with the machine,
+ * the state path and the field.
+ */
+
+import type { AnyStateMachine, AnyStateNode, EventObject } from 'xstate';
+import type { MachineDefinition } from '../../domain/machine-definition.js';
+import { findDeadEnds } from './dead-ends.js';
+import { explore } from './explore.js';
+import { findLimitProblems } from './limits.js';
+import { type CheckOptions, type Finding, type MachineProblem, dedupe } from './problem.js';
+import { findUnreachable } from './reachability.js';
+import { findReferenceProblems, withStandIns } from './references.js';
+import { findUnhandledOffers, findUnofferedChoices } from './reply-ids.js';
+import { ROOT, allStates } from './state-nodes.js';
+import { findTextProblems } from './texts.js';
+
+/** The outcome of checking one machine, with the sizes `npm run check` prints. */
+export interface MachineCheckResult {
+  readonly machine: string;
+  readonly version: number;
+  readonly problems: MachineProblem[];
+  /** State nodes below the root. */
+  readonly states: number;
+  /** Transitions in the chart: events, `always`, `after`, invoke outcomes, `onDone`. */
+  readonly transitions: number;
+}
+
+function countTransitions(machine: AnyStateMachine): number {
+  const nodes: AnyStateNode[] = [machine.root, ...allStates(machine)];
+  return nodes.reduce((sum, node) => sum + [...node.transitions.values()].flat().length + (node.always?.length ?? 0), 0);
+}
+
+const isChoice = (event: EventObject): event is EventObject & { id: string; title: string; at: number } =>
+  event.type === 'user.choice' && typeof (event as { id?: unknown }).id === 'string';
+
+/**
+ * Checks one machine and says how big it is.
+ *
+ * @example
+ * const { problems, states, transitions } = runMachineCheck(cssAssistant, { providedActors: ['askQuestion'] });
+ */
+export function runMachineCheck(definition: MachineDefinition, options: CheckOptions = {}): MachineCheckResult {
+  const { machine } = definition;
+  const events: readonly EventObject[] = definition.sampleEvents ?? [];
+  const at = (events[0] as { at?: number } | undefined)?.at ?? 0;
+  const explorable = withStandIns(machine);
+  const exploration = explore(explorable, events, { at }, options.explore);
+  const findings: Finding[] = [
+    ...(options.texts === undefined ? [] : findTextProblems(options.texts)),
+    ...findReferenceProblems(machine, options.providedActors ?? []),
+    ...(events.length > 0
+      ? []
+      : [{ state: ROOT, field: 'sampleEvents', message: 'no sample events: list what a user can send, so the check can explore the machine' }]),
+    ...findUnreachable(machine, events.length > 0 ? exploration.visited : undefined, exploration.truncated),
+    ...findDeadEnds(machine),
+    ...exploration.failures,
+    ...findUnhandledOffers(exploration, at),
+    ...findUnofferedChoices(explorable, exploration, events.filter(isChoice)),
+    ...findLimitProblems(exploration.replies),
+  ];
+  return {
+    machine: definition.id,
+    version: definition.version,
+    problems: dedupe(findings).map((finding) => ({ machine: definition.id, ...finding })),
+    states: allStates(machine).length,
+    transitions: countTransitions(machine),
+  };
+}
+
+/**
+ * Every problem a designer can make in `definition`: unreachable states, states with no way out, reply ids
+ * offered but not handled (and handled but not offered), replies over a Cloud API limit, missing texts, and
+ * references to actions, guards, actors or delays nothing provides. Empty when the machine can ship.
+ *
+ * @example
+ * checkMachine(cssAssistant, { providedActors: ['askQuestion'], texts });
+ * // [] — or [{ machine: 'css-assistant', state: 'menu', field: 'sections[0].rows[2].title', message: '25 characters, the Cloud API allows 24' }]
+ */
+export function checkMachine(definition: MachineDefinition, options: CheckOptions = {}): MachineProblem[] {
+  return runMachineCheck(definition, options).problems;
+}
+
+/**
+ * {@link checkMachine} on several machines; `options` may depend on the machine (its texts differ).
+ *
+ * @example
+ * checkMachines(Object.values(machines), (definition) => ({ providedActors: ['askQuestion'] }));
+ */
+export function checkMachines(
+  definitions: readonly MachineDefinition[],
+  options: CheckOptions | ((definition: MachineDefinition) => CheckOptions) = {},
+): MachineProblem[] {
+  return definitions.flatMap((definition) => checkMachine(definition, typeof options === 'function' ? options(definition) : options));
+}

@@ -1,0 +1,58 @@
+/**
+ * Checking every registered machine at once, for `npm run check` and for the server, which refuses to
+ * start on a broken machine with the same messages.
+ */
+
+import type { MachineDefinition } from '../../domain/machine-definition.js';
+import { type MachineCheckResult, runMachineCheck } from './check-machine.js';
+import { formatProblems } from './format.js';
+import type { MachineProblem } from './problem.js';
+import { runtimeCheckOptions } from './runtime-options.js';
+
+/**
+ * Every machine of the registry checked as the runtime runs it (its provided actors, its folder's texts).
+ *
+ * @example
+ * const results = await checkRegistry(Object.values(machines));
+ */
+export async function checkRegistry(definitions: readonly MachineDefinition[]): Promise<MachineCheckResult[]> {
+  const results: MachineCheckResult[] = [];
+  for (const definition of definitions) results.push(runMachineCheck(definition, await runtimeCheckOptions(definition)));
+  return results;
+}
+
+/** A registered machine has problems: the server must not start. The message lists them, one per line. */
+export class MachineCheckError extends Error {
+  override readonly name = 'MachineCheckError';
+  constructor(readonly problems: readonly MachineProblem[]) {
+    super(`${problems.length} problem(s) in the machines, run npm run check:\n${formatProblems(problems)}`);
+  }
+}
+
+/**
+ * Throws {@link MachineCheckError} when any registered machine has a problem.
+ *
+ * @example
+ * await assertMachinesPass(Object.values(machines)); // in startServer, before listening
+ */
+export async function assertMachinesPass(definitions: readonly MachineDefinition[]): Promise<void> {
+  const problems = (await checkRegistry(definitions)).flatMap((result) => result.problems);
+  if (problems.length > 0) throw new MachineCheckError(problems);
+}
+
+/**
+ * `npm run check`: prints each problem, or one ✓ line per sound machine; resolves to the exit status.
+ *
+ * @example
+ * process.exitCode = await runCheckCommand(Object.values(machines), (line) => console.log(line));
+ */
+export async function runCheckCommand(definitions: readonly MachineDefinition[], print: (line: string) => void): Promise<number> {
+  const results = await checkRegistry(definitions);
+  for (const result of results) {
+    if (result.problems.length > 0) print(formatProblems(result.problems));
+    else print(`✓ ${result.machine} v${result.version}: ${result.states} states, ${result.transitions} transitions checked`);
+  }
+  const count = results.reduce((sum, result) => sum + result.problems.length, 0);
+  if (count > 0) print(`✗ ${count} problem${count === 1 ? '' : 's'}: fix them before shipping`);
+  return count > 0 ? 1 : 0;
+}

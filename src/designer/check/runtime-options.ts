@@ -1,0 +1,67 @@
+/**
+ * What the runtime adds to a machine, as check options: the actors `provideEffects` supplies, what those
+ * actors can return, and the machine folder's texts. Shared by `npm run check` and the server's start-up
+ * check, so both say the same.
+ */
+
+import { existsSync } from 'node:fs';
+import type { MachineDefinition } from '../../domain/machine-definition.js';
+import { PROVIDED_ACTORS } from '../../engine/provide-effects.js';
+import type { FileStatus } from '../../ports/file-status-source.js';
+import type { CheckOptions } from './problem.js';
+
+const fileStatuses: readonly FileStatus[] = [
+  { found: true, status: 'En cours d’instruction', updatedAt: '2026-01-15' },
+  { found: true },
+  { found: false },
+];
+
+/**
+ * What the runtime's actors can return, fed to the machine as `xstate.done.actor.<id>` while exploring
+ * (failures are always fed too): an answer or none, a file found or not.
+ */
+export const RUNTIME_ACTOR_OUTPUTS: Readonly<Record<string, readonly unknown[]>> = {
+  askQuestion: ['Voici une réponse d’exemple de la CSS.', ''],
+  lookupFileStatus: fileStatuses,
+};
+
+/**
+ * Names of the actors the runtime provides (`provideEffects`, which fills only the placeholders a machine
+ * declares in `setup({ actors })`).
+ *
+ * @example
+ * runtimeProvidedActors(); // ['askQuestion', 'lookupFileStatus']
+ */
+export function runtimeProvidedActors(): string[] {
+  return [...new Set<string>(['askQuestion', ...PROVIDED_ACTORS])];
+}
+
+/**
+ * The `texts` export of the machine's folder, `machines/<id>/index.ts` by convention; undefined when there
+ * is no such folder or export.
+ *
+ * @example
+ * await loadMachineTexts('css-assistant'); // { welcome: [Function], help: 'ℹ️ …', … }
+ */
+export async function loadMachineTexts(id: string): Promise<unknown> {
+  if (!/^[a-z0-9][a-z0-9-]*$/i.test(id)) return undefined;
+  // Same relative path from src/ (tests) and dist/src/ (npm run check, the server).
+  if (!existsSync(new URL(`../../../machines/${id}/`, import.meta.url))) return undefined;
+  const folder = (await import(`../../../machines/${id}/index.js`)) as { texts?: unknown };
+  return folder.texts;
+}
+
+/**
+ * Check options for a registered machine, as the runtime will run it.
+ *
+ * @example
+ * checkMachine(definition, await runtimeCheckOptions(definition));
+ */
+export async function runtimeCheckOptions(definition: MachineDefinition): Promise<CheckOptions> {
+  return {
+    providedActors: runtimeProvidedActors(),
+    // A `texts` field on the definition wins over the folder convention.
+    texts: (definition as { texts?: unknown }).texts ?? (await loadMachineTexts(definition.id)),
+    explore: { actorOutputs: RUNTIME_ACTOR_OUTPUTS },
+  };
+}

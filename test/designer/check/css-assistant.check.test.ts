@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { machines } from '../../../machines/index.js';
+import { categories, cssAssistant, texts } from '../../../machines/css-assistant/index.js';
+import { emit } from 'xstate';
+import type { ReplyEvent } from '../../../src/domain/conversation.js';
+import { checkMachine, formatProblems, runMachineCheck, runtimeCheckOptions } from '../../../src/designer/check/index.js';
+
+describe('the machine check on the CSS assistant', () => {
+  it('finds no problem in the real machine, with its texts and the actors the runtime provides', () => {
+    expect(checkMachine(cssAssistant, { providedActors: ['askQuestion'], texts })).toEqual([]);
+  });
+
+  it('finds none in any registered machine with the options the runtime derives (as npm run check and the server do)', async () => {
+    for (const definition of Object.values(machines)) {
+      const result = runMachineCheck(definition, await runtimeCheckOptions(definition));
+      expect(result.problems).toEqual([]);
+      expect(result.states).toBeGreaterThan(0);
+    }
+  });
+
+  it('loads the folder texts by convention', async () => {
+    expect((await runtimeCheckOptions(cssAssistant)).texts).toBe(texts);
+  });
+
+  it('reports askQuestion when the runtime does not provide it: the machine only has a placeholder', () => {
+    expect(checkMachine(cssAssistant, { providedActors: [] })).toEqual([
+      {
+        machine: 'css-assistant',
+        state: 'awaitingAnswer',
+        field: 'invoke.src',
+        message: 'actor "askQuestion" is only a placeholder and the runtime does not provide it',
+      },
+    ]);
+  });
+
+  it('catches a designer’s mistake in the real machine: a menu row title over the limit', () => {
+    const rows = categories.map(({ id, title }, i) => ({ id, title: i === 2 ? 'Les démarches à effectuer' : title }));
+    const edited = cssAssistant.machine.provide({
+      actions: {
+        replyMenu: emit(
+          (): ReplyEvent => ({ type: 'reply', message: { type: 'list', body: 'Menu', button: 'Voir', sections: [{ rows }] } }),
+        ),
+      },
+    });
+    const problems = checkMachine({ ...cssAssistant, machine: edited }, { providedActors: ['askQuestion'], texts });
+    expect(formatProblems(problems)).toBe('css-assistant › menu › sections[0].rows[2].title: 25 characters, the Cloud API allows 24');
+  });
+});
