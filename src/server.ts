@@ -13,6 +13,7 @@ import { inspectionFromConfig } from './compose/inspection-from-config.js';
 import { liveMachines } from './compose/live-machines.js';
 import { machines } from '../machines/index.js';
 import { createApp } from './http/create-app.js';
+import { createPseudonymizer } from './observability/pseudonymize.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import type { ConversationCensus, Inbox, WorkSource } from './ports/conversation-pipeline.js';
@@ -51,12 +52,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   if (!config.appSecret) logger.warn('WHATSAPP_APP_SECRET is not set: webhook signatures are NOT checked');
   if (!config.verifyToken) logger.warn('WEBHOOK_VERIFY_TOKEN is not set: every verification handshake is refused');
 
-  const inspection = await inspectionFromConfig(config, logger);
+  const pseudonym = createPseudonymizer(config.pseudonymKey);
+  const inspection = await inspectionFromConfig(config, logger, pseudonym);
 
   const worker = new ConversationWorker({
     source: pipeline,
     concurrency: config.workerConcurrency,
     machineFor,
+    pseudonym,
     ...(inspection ? { inspection } : {}),
     // The CSS call has its own timeout; the margin lets its failure reach the machine first.
     settleTimeoutMs: config.cssApiTimeoutMs + 2000,

@@ -4,6 +4,7 @@ import type { MachineDefinition } from '../domain/machine-definition.js';
 import { ConversationWorker } from '../engine/conversation-worker.js';
 import { inspectionFromConfig } from '../compose/inspection-from-config.js';
 import { liveMachines } from '../compose/live-machines.js';
+import { createPseudonymizer } from '../observability/pseudonymize.js';
 import type { Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { ChatInbound } from './chat-inbound.js';
@@ -44,7 +45,8 @@ export async function startChat(options: ChatOptions): Promise<RunningChat> {
   const watch = new SettlementWatch(pipeline);
   const sender = new TerminalMessageSender({ write });
   const live = liveMachines(config)[options.definition.id] ?? options.definition;
-  const inspection = await inspectionFromConfig(config, logger);
+  const pseudonym = createPseudonymizer(config.pseudonymKey);
+  const inspection = await inspectionFromConfig(config, logger, pseudonym);
   // Same margin as the server: the CSS call's own timeout reaches the machine first.
   const settleTimeoutMs = config.cssApiTimeoutMs + 2000;
   const worker = new ConversationWorker({
@@ -55,6 +57,7 @@ export async function startChat(options: ChatOptions): Promise<RunningChat> {
     sender,
     logger,
     metrics: createMetrics(),
+    pseudonym,
     ...(inspection ? { inspection } : {}),
   });
   worker.start();

@@ -126,12 +126,12 @@ export class ConversationWorker {
       // Busy on another process: that holder will handle the message; our ticket comes back via reclaim.
       if (!turn) return;
     } catch (error) {
-      logger.error({ conversation: key, err: error }, 'cannot take the turn');
+      logger.error({ conversation: this.options.pseudonym(key), err: error }, 'cannot take the turn');
       return;
     }
     const held = turn;
     const renew = setInterval(() => {
-      held.extend().catch((error: unknown) => logger.warn({ conversation: key, err: error }, 'lease renewal failed'));
+      held.extend().catch((error: unknown) => logger.warn({ conversation: this.options.pseudonym(key), err: error }, 'lease renewal failed'));
     }, this.options.leaseRenewMs ?? 3000);
     try {
       do {
@@ -146,7 +146,7 @@ export class ConversationWorker {
     } catch (error) {
       // Tickets stay incomplete and the lease expires: another worker (or this one) picks the work up again.
       const level = error instanceof LeaseLostError ? 'warn' : 'error';
-      logger[level]({ conversation: key, err: error }, 'turn interrupted; the work will be retried');
+      logger[level]({ conversation: this.options.pseudonym(key), err: error }, 'turn interrupted; the work will be retried');
     } finally {
       clearInterval(renew);
     }

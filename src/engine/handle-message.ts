@@ -4,6 +4,7 @@ import type { OutboundMessage } from '../domain/outbound.js';
 import type { Inspection } from '../inspection/create-inspection.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { Pseudonymize } from '../observability/pseudonymize.js';
 import type { StoredConversation, Turn } from '../ports/conversation-pipeline.js';
 import type { UserEvent } from '../domain/conversation.js';
 import { ConversationError, runTurn, type TimerEvent, type TurnResult } from './run-turn.js';
@@ -16,6 +17,8 @@ export interface HandleMessageDeps {
   readonly settleTimeoutMs: number;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Stands for the conversation key (it holds a phone number) in every log line. */
+  readonly pseudonym: Pseudonymize;
   /** Attached to every conversation actor when `INSPECT` is set. */
   readonly inspection?: Inspection;
 }
@@ -51,14 +54,14 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
     const label = result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok';
     deps.metrics.turns.inc({ machine: definition.id, outcome: label });
     if (result.restartReason) {
-      deps.logger.warn({ conversation: turn.key, reason: result.restartReason }, 'conversation restarted at the beginning');
+      deps.logger.warn({ conversation: deps.pseudonym(turn.key), reason: result.restartReason }, 'conversation restarted at the beginning');
     }
-    deps.logger.debug({ conversation: turn.key, wamid: message.wamid, state: result.state, replies: replies.length }, 'turn done');
+    deps.logger.debug({ conversation: deps.pseudonym(turn.key), wamid: message.wamid, state: result.state, replies: replies.length }, 'turn done');
   } catch (error) {
     if (!(error instanceof ConversationError)) throw error;
     deps.metrics.turns.inc({ machine: definition.id, outcome: 'failed' });
     deps.logger.error(
-      { conversation: turn.key, wamid: message.wamid, state: error.state, err: error.cause },
+      { conversation: deps.pseudonym(turn.key), wamid: message.wamid, state: error.state, err: error.cause },
       `conversation error: ${error.message}`,
     );
     await turn.commit({ wamid: message.wamid, outbox: [] });

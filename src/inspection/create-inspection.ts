@@ -1,7 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { createSkyInspector, createWebSocketInspector, type StatelyInspectionEvent } from '@statelyai/inspect';
 import type { InspectionEvent, Observer } from 'xstate';
 import type { Logger } from '../observability/logger.js';
+import type { Pseudonymize } from '../observability/pseudonymize.js';
 import { startInspectRelay, type InspectRelay } from './inspect-relay.js';
 import { maskPrivate } from './mask-private.js';
 
@@ -22,8 +22,8 @@ export interface InspectionOptions {
   readonly raw: boolean;
   /** Port of the local relay (`INSPECT_PORT`, 0 = any free port). */
   readonly port: number;
-  /** Key of the pseudonyms in actor ids; a random one per process when absent. */
-  readonly pseudonymKey?: string;
+  /** Stands for the conversation in actor ids. */
+  readonly pseudonym: Pseudonymize;
   readonly logger: Logger;
 }
 
@@ -50,9 +50,8 @@ export async function createInspection(options: InspectionOptions): Promise<Insp
       : createWebSocketInspector({ url, ...(serialize ? { serialize } : {}) });
   if (options.target === 'sky') options.logger.warn('INSPECT=sky: inspection events go to Stately’s hosted relay');
   if (options.raw) options.logger.warn('INSPECT_RAW=1: phone numbers and message texts leave the process unmasked');
-  const key = options.pseudonymKey ?? randomBytes(32).toString('hex');
   return {
-    actorId: (conversationKey) => `conv:${createHmac('sha256', key).update(conversationKey).digest('hex').slice(0, 12)}`,
+    actorId: (conversationKey) => `conv:${options.pseudonym(conversationKey)}`,
     inspect: inspector.inspect,
     ...(relay ? { relayUrl: relay.wsUrl } : {}),
     async close() {

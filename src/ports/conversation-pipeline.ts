@@ -83,8 +83,9 @@ export interface WorkSource {
 /** Thrown by `Turn` operations once the lease has passed to another worker (fencing). */
 export class LeaseLostError extends Error {
   override readonly name = 'LeaseLostError';
-  constructor(readonly key: string) {
-    super(`the turn on conversation ${key} was lost to another worker`);
+  // The key holds a phone number: it stays out of the message, which is logged.
+  constructor() {
+    super('the turn on this conversation was lost to another worker (lease expired)');
   }
 }
 

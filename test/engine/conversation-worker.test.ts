@@ -9,6 +9,7 @@ import type { MachineDefinition } from '../../src/domain/machine-definition.js';
 import { ConversationWorker } from '../../src/engine/conversation-worker.js';
 import { silentLogger } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
+import { createPseudonymizer } from '../../src/observability/pseudonymize.js';
 import { eventually } from '../support/eventually.js';
 import { startGraphStandIn, textsOf, type GraphStandIn, type GraphStandInOptions } from '../support/graph-stand-in.js';
 
@@ -52,7 +53,7 @@ describe('ConversationWorker', () => {
     const sender = new GraphMessageSender({ http: createHttpClient({ baseURL: graph.baseUrl, timeoutMs: 2000, headers: { Authorization: 'Bearer t' } }) });
     worker = new ConversationWorker({
       source: pipeline, concurrency: 4, machineFor: () => echo, settleTimeoutMs: 1000, sender,
-      logger: silentLogger(), metrics: createMetrics(), retryMinDelayMs: 10,
+      logger: silentLogger(), metrics: createMetrics(), pseudonym: createPseudonymizer(), retryMinDelayMs: 10,
     });
     worker.start();
   }

@@ -109,7 +109,7 @@ export class RedisTurn implements Turn {
       [this.keys.lease, this.keys.inbox, this.keys.outbox],
       [this.token],
     )) as number;
-    if (result === -1) throw new LeaseLostError(this.key);
+    if (result === -1) throw new LeaseLostError();
     return result === 1;
   }
 
@@ -117,7 +117,7 @@ export class RedisTurn implements Turn {
     try {
       await write();
     } catch (error) {
-      if (String(error).includes('LEASE_LOST')) throw new LeaseLostError(this.key);
+      if (String(error).includes('LEASE_LOST')) throw new LeaseLostError();
       throw error;
     }
   }

@@ -8,6 +8,7 @@ import { ConversationWorker } from '../../../src/engine/conversation-worker.js';
 import { createApp } from '../../../src/http/create-app.js';
 import { silentLogger } from '../../../src/observability/logger.js';
 import { createMetrics } from '../../../src/observability/metrics.js';
+import { createPseudonymizer } from '../../../src/observability/pseudonymize.js';
 import type { ConversationCensus } from '../../../src/ports/conversation-pipeline.js';
 import { signBody, toWire, type WebhookBody } from '../../builders/payloads.js';
 
@@ -56,6 +57,7 @@ export async function startAdminStand(options: AdminStandOptions = {}): Promise<
     sender: new DryRunMessageSender({ logger }),
     logger,
     metrics,
+    pseudonym: createPseudonymizer(),
   });
   if (options.worker !== false) worker.start();
   const app = createApp({

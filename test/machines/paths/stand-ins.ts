@@ -1,0 +1,38 @@
+import type { TestServer } from '../../support/test-server.js';
+import type { ActorCall } from './expected-turns.js';
+import type { ActorOutcomes } from './machine-paths.js';
+
+/**
+ * How the real runtime's effects are played by the loopback stand-ins during path replays: one entry per
+ * actor a machine invokes, giving the outcomes to explore and how to make the stand-in produce them.
+ */
+export interface ActorStandIn extends ActorOutcomes {
+  /**
+   * Makes the stand-in serve this turn's calls of the actor, in order, and returns what it will have
+   * received, in the machine's input shape, to compare with the calls' inputs once the turn is over.
+   */
+  arrange(server: TestServer, calls: readonly ActorCall[]): () => readonly unknown[];
+}
+
+/**
+ * `askQuestion` (the CSS API): answers with a fixed text, or fails with an HTTP 500 for a path's error
+ * outcome. An unexpected question also gets a 500, and shows up in what was received.
+ *
+ * @example
+ * describePaths(cssAssistant, { askQuestion: askQuestionStandIn });
+ */
+export const askQuestionStandIn: ActorStandIn = {
+  outputs: ['Réponse de la CSS à votre question.'],
+  fails: true,
+  arrange(server, calls) {
+    const queue = [...calls];
+    const received: { question: string }[] = [];
+    server.css.setAnswer((question) => {
+      received.push({ question });
+      const call = queue.shift();
+      if (call && 'output' in call.outcome) return String(call.outcome.output);
+      return { status: 500, body: { detail: call ? 'stand-in failure for this path' : 'unexpected question' } };
+    });
+    return () => received;
+  },
+};
