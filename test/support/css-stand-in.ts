@@ -14,12 +14,18 @@ export type CssReply = string | { status: number; body: unknown } | { delayMs: n
 
 export type CssAnswerFn = (question: string) => CssReply | Promise<CssReply>;
 
+/** What the stand-in answers to `POST /pension-file-status {registrationNumber}`. */
+export type FileStatusFn = (registrationNumber: string) => { status: number; body: unknown };
+
 export interface CssStandIn {
   /** Base to use as `CSS_API_URL`: `http://127.0.0.1:PORT`. */
   readonly url: string;
   /** Every question received, oldest first. */
   readonly questions: string[];
   setAnswer(fn: CssAnswerFn): void;
+  /** Every registration number asked about, oldest first. */
+  readonly fileQueries: string[];
+  setFileStatus(fn: FileStatusFn): void;
   /** Stops at once: pending slow answers are dropped and keep-alive sockets closed. */
   close(): Promise<void>;
 }
@@ -65,6 +71,8 @@ export async function startCssStandIn(answer: CssAnswerFn = defaultAnswer): Prom
   const questions: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let answerFn = answer;
+  const fileQueries: string[] = [];
+  let fileStatusFn: FileStatusFn = () => ({ status: 404, body: { found: false } });
 
   const later = (delayMs: number, run: () => void): void => {
     const timer = setTimeout(() => {
@@ -77,6 +85,12 @@ export async function startCssStandIn(answer: CssAnswerFn = defaultAnswer): Prom
   const server = createServer((req, res) => {
     void (async () => {
       const raw = await readBody(req);
+      if (req.method === 'POST' && req.url === '/pension-file-status') {
+        const number = (JSON.parse(raw) as { registrationNumber?: unknown }).registrationNumber;
+        fileQueries.push(String(number));
+        const { status, body } = fileStatusFn(String(number));
+        return send(res, status, body);
+      }
       if (req.method !== 'POST' || req.url !== '/ask-question-ultra') return send(res, 404, { detail: 'Not Found' });
       const question = questionOf(raw);
       if (question === undefined) return send(res, 422, { detail: 'body must be {"question": string}' });
@@ -96,6 +110,10 @@ export async function startCssStandIn(answer: CssAnswerFn = defaultAnswer): Prom
     questions,
     setAnswer: (fn) => {
       answerFn = fn;
+    },
+    fileQueries,
+    setFileStatus: (fn) => {
+      fileStatusFn = fn;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

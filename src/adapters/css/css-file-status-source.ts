@@ -5,7 +5,8 @@ import { toAnswerUnavailable } from './css-api-error.js';
 
 /**
  * The production `FileStatusSource`: `POST {CSS_API_URL}{path}` with `{"registrationNumber": …}`, answered by
- * `{ "found": true, "status": "…", "updatedAt": "…" }`; a 404 means the file is unknown.
+ * `{ "found": true, "status": "…", "updatedAt": "…" }` (status and date optional) or `{ "found": false }`;
+ * a 404 means the file is unknown too.
  *
  * @example
  * const files = new CssFileStatusSource({ http, path: '/pension-file-status' });
@@ -24,10 +25,11 @@ export class CssFileStatusSource implements FileStatusSource {
     }
     if (typeof data !== 'object' || data === null) throw new AnswerUnavailableError('bad-reply', 'file status reply is not JSON');
     const reply = data as Record<string, unknown>;
-    if (reply.found === false) return { found: false };
-    if (typeof reply.status !== 'string' || reply.status.trim() === '') {
-      throw new AnswerUnavailableError('bad-reply', 'file status reply has no "status" string');
+    if (reply.found !== true && reply.found !== false) {
+      throw new AnswerUnavailableError('bad-reply', 'file status reply has no boolean "found"');
     }
-    return { found: true, status: reply.status, ...(typeof reply.updatedAt === 'string' ? { updatedAt: reply.updatedAt } : {}) };
+    if (!reply.found) return { found: false };
+    const status = typeof reply.status === 'string' && reply.status.trim() !== '' ? { status: reply.status } : {};
+    return { found: true, ...status, ...(typeof reply.updatedAt === 'string' ? { updatedAt: reply.updatedAt } : {}) };
   }
 }

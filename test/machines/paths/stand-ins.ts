@@ -36,3 +36,26 @@ export const askQuestionStandIn: ActorStandIn = {
     return () => received;
   },
 };
+
+/**
+ * `lookupFileStatus` (the CSS file-status endpoint): a file found with its status and date, a file not found, or
+ * an HTTP 500 for a path's error outcome.
+ *
+ * @example
+ * describePaths(pensionStatus, { lookupFileStatus: lookupFileStatusStandIn });
+ */
+export const lookupFileStatusStandIn: ActorStandIn = {
+  outputs: [{ found: true, status: 'En cours d’instruction', updatedAt: '2026-11-02' }, { found: false }],
+  fails: true,
+  arrange(server, calls) {
+    const queue = [...calls];
+    const received: { registrationNumber: string }[] = [];
+    server.css.setFileStatus((registrationNumber) => {
+      received.push({ registrationNumber });
+      const call = queue.shift();
+      if (call && 'output' in call.outcome) return { status: 200, body: call.outcome.output };
+      return { status: 500, body: { detail: call ? 'stand-in failure for this path' : 'unexpected lookup' } };
+    });
+    return () => received;
+  },
+};
