@@ -15,7 +15,15 @@ interface UserEventBase {
 export type UserEvent =
   | (UserEventBase & { readonly type: 'user.text'; readonly text: string })
   | (UserEventBase & { readonly type: 'user.choice'; readonly id: string; readonly title: string })
-  | (UserEventBase & { readonly type: 'user.media'; readonly media: MediaKind; readonly caption?: string })
+  | (UserEventBase & {
+      readonly type: 'user.media';
+      readonly media: MediaKind;
+      readonly caption?: string;
+      /** Meta's media id, to fetch the file through the Graph API. */
+      readonly mediaId?: string;
+      readonly mimeType?: string;
+      readonly filename?: string;
+    })
   | (UserEventBase & { readonly type: 'user.other'; readonly kind: 'location' | 'contacts' | 'unsupported' });
 
 /** Emitted by a machine (`emit`) for each message the user should receive, in order. */

@@ -6,8 +6,9 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Pseudonymize } from '../observability/pseudonymize.js';
 import type { StoredConversation, Turn } from '../ports/conversation-pipeline.js';
+import type { Interaction, InteractionRecorder } from '../ports/interaction-recorder.js';
 import type { UserEvent } from '../domain/conversation.js';
-import { ConversationError, runTurn, type TimerEvent, type TurnResult } from './run-turn.js';
+import { ConversationError, runTurn, stateName, type TimerEvent, type TurnResult } from './run-turn.js';
 import { toOutbox } from './to-outbox.js';
 import { toUserEvent } from './to-user-event.js';
 
@@ -19,6 +20,8 @@ export interface HandleMessageDeps {
   readonly metrics: Metrics;
   /** Stands for the conversation key (it holds a phone number) in every log line. */
   readonly pseudonym: Pseudonymize;
+  /** Keeps one record per handled message (analytics); absent, nothing is recorded. */
+  readonly analytics?: InteractionRecorder;
   /** Attached to every conversation actor when `INSPECT` is set. */
   readonly inspection?: Inspection;
 }
@@ -31,6 +34,25 @@ export interface HandleMessageDeps {
 export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message: InboundMessage): Promise<void> {
   const definition = deps.machineFor(message.phoneNumberId);
   const stopTimer = deps.metrics.turnSeconds.startTimer();
+  const startedAt = Date.now();
+  const report = (outcome: Interaction['outcome'], state: string, replies: readonly OutboundMessage[] = []) => {
+    const event = eventName(message);
+    deps.metrics.turns.inc({ machine: definition.id, outcome });
+    deps.metrics.transitions.inc({ machine: definition.id, state, event });
+    deps.analytics?.record({
+      at: Date.now(),
+      user: deps.pseudonym(turn.key),
+      platform: 'whatsapp',
+      machineId: definition.id,
+      machineVersion: definition.version,
+      state,
+      event,
+      ...(message.content.type === 'text' ? { question: message.content.body } : {}),
+      responseLength: replies.reduce((sum, reply) => sum + (reply.type === 'text' ? reply.text : reply.body).length, 0),
+      responseMs: Date.now() - startedAt,
+      outcome,
+    });
+  };
   try {
     const stored = await turn.load();
     const run = (current: StoredConversation | undefined, event: UserEvent | TimerEvent) =>
@@ -40,7 +62,7 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
       });
     const outcome = message.content.type === 'timer' ? await deliverTimers(run, stored) : await deliverMessage(run, definition, stored, message);
     if (!outcome) {
-      deps.metrics.turns.inc({ machine: definition.id, outcome: 'ignored' });
+      report('ignored', stateOf(stored));
       // A timer message that found nothing due yet still leaves the remaining timers scheduled.
       const keep = message.content.type === 'timer' && stored?.timers?.length ? { conversation: stored } : {};
       await turn.commit({ wamid: message.wamid, ...keep, outbox: [] });
@@ -51,15 +73,14 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
     const contact = message.content.type === 'timer' ? stored?.contact : { user: message.user, phoneNumberId: message.phoneNumberId };
     const conversation: StoredConversation = { ...result.conversation, ...(contact ? { contact } : {}) };
     await turn.commit({ wamid: message.wamid, conversation, outbox: toOutbox(message, replies, result.state) });
-    const label = result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok';
-    deps.metrics.turns.inc({ machine: definition.id, outcome: label });
+    report(result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok', result.state, replies);
     if (result.restartReason) {
       deps.logger.warn({ conversation: deps.pseudonym(turn.key), reason: result.restartReason }, 'conversation restarted at the beginning');
     }
     deps.logger.debug({ conversation: deps.pseudonym(turn.key), wamid: message.wamid, state: result.state, replies: replies.length }, 'turn done');
   } catch (error) {
     if (!(error instanceof ConversationError)) throw error;
-    deps.metrics.turns.inc({ machine: definition.id, outcome: 'failed' });
+    report('failed', error.state);
     deps.logger.error(
       { conversation: deps.pseudonym(turn.key), wamid: message.wamid, state: error.state, err: error.cause },
       `conversation error: ${error.message}`,
@@ -107,4 +128,14 @@ async function deliverTimers(run: Run, stored: StoredConversation | undefined): 
     last = result;
   }
   return last ? { result: last, replies } : undefined;
+}
+
+/** The event a message stands for, as metrics and analytics label it. */
+function eventName(message: InboundMessage): string {
+  return message.content.type === 'timer' ? 'timer' : (toUserEvent(message)?.type ?? `ignored.${message.content.type}`);
+}
+
+function stateOf(stored: StoredConversation | undefined): string {
+  const value = (stored?.snapshot as { value?: unknown } | undefined)?.value;
+  return value === undefined ? 'none' : stateName(value);
 }

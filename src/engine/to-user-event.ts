@@ -21,7 +21,10 @@ export function toUserEvent(message: InboundMessage): UserEvent | undefined {
         ...base,
         type: 'user.media',
         media: content.media,
+        mediaId: content.mediaId,
         ...(content.caption === undefined ? {} : { caption: content.caption }),
+        ...(content.mimeType === undefined ? {} : { mimeType: content.mimeType }),
+        ...(content.filename === undefined ? {} : { filename: content.filename }),
       };
     case 'location':
     case 'contacts':

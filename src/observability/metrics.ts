@@ -39,6 +39,12 @@ export function createMetrics() {
       labelNames: ['machine', 'outcome'] as const,
       registers,
     }),
+    transitions: new Counter({
+      name: 'wa_transitions_total',
+      help: 'Handled messages by machine, state reached and event type',
+      labelNames: ['machine', 'state', 'event'] as const,
+      registers,
+    }),
     turnSeconds: new Histogram({
       name: 'wa_turn_duration_seconds',
       help: 'Time to run one user event through its machine, CSS call included',
