@@ -12,6 +12,11 @@ import { routeMachines } from './engine/machine-router.js';
 import { inspectionFromConfig } from './compose/inspection-from-config.js';
 import { liveMachines } from './compose/live-machines.js';
 import { machines } from '../machines/index.js';
+import { FlexibleRateLimits } from './adapters/rate-limit/flexible-rate-limits.js';
+import { DAY_MS } from './analytics/interaction-store.js';
+import { keepTrimmed } from './analytics/keep-trimmed.js';
+import { MemoryInteractionRecorder } from './analytics/memory-interaction-recorder.js';
+import { RedisInteractionRecorder } from './analytics/redis-interaction-recorder.js';
 import { createApp } from './http/create-app.js';
 import { createPseudonymizer } from './observability/pseudonymize.js';
 import type { Logger } from './observability/logger.js';
@@ -37,7 +42,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const metrics = createMetrics();
   const live = liveMachines(config);
   const machineFor = routeMachines(live, config);
-  const { pipeline, closeStore } = await buildPipeline(config, logger);
+  const { pipeline, redis, closeStore } = await buildPipeline(config, logger);
+  const limits = new FlexibleRateLimits({
+    numberPerSecond: config.outboundPerSecond,
+    pairBurst: config.pairBurst,
+    pairWindowSeconds: config.pairWindowSeconds,
+    inboundPerMinute: config.inboundPerMinute,
+    keyPrefix: config.keyPrefix,
+    ...(redis ? { redis } : {}),
+  });
 
   const sender = config.whatsappToken
     ? new GraphMessageSender({
@@ -53,6 +66,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   if (!config.verifyToken) logger.warn('WEBHOOK_VERIFY_TOKEN is not set: every verification handshake is refused');
 
   const pseudonym = createPseudonymizer(config.pseudonymKey);
+  // Users reach analytics as pseudonyms only (the engine records `pseudonym(key)`); questions expire with their record.
+  const analyticsOptions = { maxEntries: config.analyticsMaxEntries, retentionMs: config.questionRetentionDays * DAY_MS, logger };
+  const analytics = redis
+    ? new RedisInteractionRecorder({ redis, keyPrefix: config.keyPrefix, ...analyticsOptions })
+    : new MemoryInteractionRecorder(analyticsOptions);
+  const stopTrimming = keepTrimmed(analytics, logger);
   const inspection = await inspectionFromConfig(config, logger, pseudonym);
 
   const worker = new ConversationWorker({
@@ -60,6 +79,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     concurrency: config.workerConcurrency,
     machineFor,
     pseudonym,
+    limits,
+    analytics,
     ...(inspection ? { inspection } : {}),
     // The CSS call has its own timeout; the margin lets its failure reach the machine first.
     settleTimeoutMs: config.cssApiTimeoutMs + 2000,
@@ -78,6 +99,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     census: pipeline,
     machines,
     adminToken: config.adminToken,
+    analytics,
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.port, () => resolve(listening));
@@ -101,6 +123,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       });
       await worker.stop();
       await inspection?.close();
+      stopTrimming();
       await closeStore();
     },
   };
@@ -109,7 +132,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 async function buildPipeline(
   config: Config,
   logger: Logger,
-): Promise<{ pipeline: Inbox & WorkSource & ConversationCensus; closeStore: () => Promise<void> }> {
+): Promise<{ pipeline: Inbox & WorkSource & ConversationCensus; redis?: Redis | Cluster; closeStore: () => Promise<void> }> {
   if (!config.redisUrl && !config.redisClusterNodes) {
     logger.warn('REDIS_URL is not set: using the embedded in-memory store (one process; nothing survives a restart)');
     const pipeline = new MemoryPipeline({
@@ -132,6 +155,7 @@ async function buildPipeline(
   logger.info({ keyPrefix: config.keyPrefix, cluster: Boolean(config.redisClusterNodes) }, 'store: Redis');
   return {
     pipeline,
+    redis,
     closeStore: async () => {
       blockingRedis.disconnect();
       await redis.quit();

@@ -45,6 +45,9 @@ const schema = z.object({
   CSS_API_URL: httpUrl('http://localhost:8000'),
   CSS_API_TIMEOUT_MS: integer(30_000, 100, 600_000),
   CSS_API_FILE_STATUS_PATH: z.string().regex(/^\/[\w./-]*$/, 'must be a path starting with /').default('/pension-file-status'),
+  CSS_API_IMAGE_PATH: z.string().regex(/^\/[\w./-]*$/, 'must be a path starting with /').default('/ask-image'),
+  CSS_API_DOCUMENT_PATH: z.string().regex(/^\/[\w./-]*$/, 'must be a path starting with /').default('/ask-document'),
+  MEDIA_MAX_BYTES: integer(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   DEFAULT_MACHINE: z.string().regex(/^[\w-]+$/, 'must be a machine id').default('css-assistant'),
   MACHINE_BY_NUMBER: optionalText.pipe(
     z.union([
@@ -55,6 +58,10 @@ const schema = z.object({
   SESSION_TTL_SECONDS: integer(1800, 1, 30 * 24 * 3600),
   MENU_NUDGE_SECONDS: integer(300, 1, 24 * 3600),
   DEDUP_WINDOW_SECONDS: integer(24 * 3600, 60, 30 * 24 * 3600),
+  OUTBOUND_PER_SECOND: integer(80, 1, 10_000),
+  PAIR_BURST: integer(45, 1, 1000),
+  PAIR_WINDOW_SECONDS: integer(270, 1, 3600),
+  INBOUND_PER_MINUTE: integer(20, 1, 10_000),
   WORKER_CONCURRENCY: integer(64, 1, 10_000),
   INSPECT: optionalText.pipe(
     z.union([z.undefined(), z.literal('local'), z.literal('sky'), z.url({ protocol: /^wss?$/, error: 'must be local, sky or a ws:// URL' })]),
@@ -63,6 +70,8 @@ const schema = z.object({
   INSPECT_RAW: z.enum(['', '0', '1', 'false', 'true'], { error: 'must be 1 or 0' }).default('0'),
   PSEUDONYM_KEY: optionalText,
   ADMIN_TOKEN: optionalText.pipe(z.union([z.undefined(), z.string().min(16, 'must be at least 16 characters')])),
+  ANALYTICS_MAX_ENTRIES: integer(100_000, 100, 10_000_000),
+  QUESTION_RETENTION_DAYS: integer(30, 1, 3650),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -80,6 +89,12 @@ export type Config = Readonly<{
   cssApiUrl: string;
   cssApiTimeoutMs: number;
   cssApiFileStatusPath: string;
+  /** CSS API endpoint answering about a photo (multipart `file` + `question`). */
+  cssApiImagePath: string;
+  /** CSS API endpoint answering about a PDF (multipart `file` + `question`). */
+  cssApiDocumentPath: string;
+  /** Largest file a user may send for an answer (bytes); images are also capped at WhatsApp's 5 MB. */
+  mediaMaxBytes: number;
   /** The machine of business numbers not in `machineByNumber`. */
   defaultMachine: string;
   /** Which machine answers which business number (`metadata.phone_number_id`). */
@@ -89,6 +104,13 @@ export type Config = Readonly<{
   menuNudgeSeconds: number;
   dedupWindowSeconds: number;
   workerConcurrency: number;
+  /** Sends per second per business number (Meta's throughput), shared by every process on one Redis. */
+  outboundPerSecond: number;
+  /** Burst to one recipient, paid back over `pairWindowSeconds` (Meta's pair rate limit). */
+  pairBurst: number;
+  pairWindowSeconds: number;
+  /** User messages per minute before the user is asked to slow down. */
+  inboundPerMinute: number;
   logLevel: string;
   /** XState inspection target (`local`, `sky`, `ws://…`); unset: off. */
   inspect: string | undefined;
@@ -99,6 +121,10 @@ export type Config = Readonly<{
   pseudonymKey: string | undefined;
   /** Bearer token of the /admin pages; unset: they are refused. */
   adminToken: string | undefined;
+  /** Interaction records kept (the Redis stream is capped near this length, memory exactly). */
+  analyticsMaxEntries: number;
+  /** Age after which an interaction record, and so the question it holds, is deleted. */
+  questionRetentionDays: number;
 }>;
 
 /** A configuration mistake; `message` is the one line printed before the process stops. */
@@ -141,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     cssApiUrl: e.CSS_API_URL,
     cssApiTimeoutMs: e.CSS_API_TIMEOUT_MS,
     cssApiFileStatusPath: e.CSS_API_FILE_STATUS_PATH,
+    cssApiImagePath: e.CSS_API_IMAGE_PATH,
+    cssApiDocumentPath: e.CSS_API_DOCUMENT_PATH,
+    mediaMaxBytes: e.MEDIA_MAX_BYTES,
     defaultMachine: e.DEFAULT_MACHINE,
     machineByNumber: Object.fromEntries(
       (e.MACHINE_BY_NUMBER?.split(',') ?? []).map((pair) => pair.trim().split('=') as [string, string]),
@@ -149,8 +178,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     menuNudgeSeconds: e.MENU_NUDGE_SECONDS,
     dedupWindowSeconds: e.DEDUP_WINDOW_SECONDS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    outboundPerSecond: e.OUTBOUND_PER_SECOND,
+    pairBurst: e.PAIR_BURST,
+    pairWindowSeconds: e.PAIR_WINDOW_SECONDS,
+    inboundPerMinute: e.INBOUND_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
+    analyticsMaxEntries: e.ANALYTICS_MAX_ENTRIES,
+    questionRetentionDays: e.QUESTION_RETENTION_DAYS,
     inspect: e.INSPECT,
     inspectPort: e.INSPECT_PORT,
     inspectRaw: e.INSPECT_RAW === '1' || e.INSPECT_RAW === 'true',

@@ -26,4 +26,6 @@ export interface MachineDefinition {
   readonly migrate?: (snapshot: unknown, fromVersion: number) => unknown;
   /** Sent before the welcome when a stored conversation could not be resumed (new version, corrupt data). */
   readonly restartNotice?: string;
+  /** Sent once when a user writes faster than the inbound limit allows (`INBOUND_PER_MINUTE`). */
+  readonly floodNotice?: string;
 }

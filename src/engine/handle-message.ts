@@ -7,6 +7,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { Pseudonymize } from '../observability/pseudonymize.js';
 import type { StoredConversation, Turn } from '../ports/conversation-pipeline.js';
 import type { Interaction, InteractionRecorder } from '../ports/interaction-recorder.js';
+import type { RateLimits } from '../ports/rate-limits.js';
 import type { UserEvent } from '../domain/conversation.js';
 import { ConversationError, runTurn, stateName, type TimerEvent, type TurnResult } from './run-turn.js';
 import { toOutbox } from './to-outbox.js';
@@ -20,6 +21,8 @@ export interface HandleMessageDeps {
   readonly metrics: Metrics;
   /** Stands for the conversation key (it holds a phone number) in every log line. */
   readonly pseudonym: Pseudonymize;
+  /** Inbound flood control per user; absent: none. */
+  readonly limits?: RateLimits;
   /** Keeps one record per handled message (analytics); absent, nothing is recorded. */
   readonly analytics?: InteractionRecorder;
   /** Attached to every conversation actor when `INSPECT` is set. */
@@ -54,6 +57,15 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
     });
   };
   try {
+    const flood = await floodVerdict(deps, turn.key, message);
+    if (flood !== 'ok') {
+      // Over the per-user limit: the CSS API is not asked; the user is told once per window to slow down.
+      report('ignored', 'flood');
+      deps.metrics.floodDrops.inc();
+      const notice = flood === 'first-excess' ? [{ type: 'text' as const, text: definition.floodNotice ?? DEFAULT_FLOOD_NOTICE }] : [];
+      await turn.commit({ wamid: message.wamid, outbox: toOutbox(message, notice, 'flood') });
+      return;
+    }
     const stored = await turn.load();
     const run = (current: StoredConversation | undefined, event: UserEvent | TimerEvent) =>
       runTurn(definition, current, event, deps.settleTimeoutMs, deps.inspection && {
@@ -89,6 +101,15 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
   } finally {
     stopTimer();
   }
+}
+
+const DEFAULT_FLOOD_NOTICE =
+  'Vous envoyez beaucoup de messages à la suite 🙂 Merci de patienter une minute : je réponds aux suivants dès que possible.';
+
+/** Timers and reactions are not the user typing: they never count against the limit. */
+async function floodVerdict(deps: HandleMessageDeps, key: string, message: InboundMessage) {
+  if (!deps.limits || message.content.type === 'timer' || message.content.type === 'reaction') return 'ok';
+  return deps.limits.admitInbound(key);
 }
 
 type Run = (stored: StoredConversation | undefined, event: UserEvent | TimerEvent) => Promise<TurnResult>;

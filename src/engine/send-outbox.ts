@@ -4,6 +4,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { OutboxItem, Turn } from '../ports/conversation-pipeline.js';
 import type { MessageSender } from '../ports/message-sender.js';
+import type { RateLimits } from '../ports/rate-limits.js';
 
 export interface SendOutboxDeps {
   readonly sender: MessageSender;
@@ -12,6 +13,22 @@ export interface SendOutboxDeps {
   /** Retries of a retryable failure before the message goes to the dead letters. */
   readonly sendRetries?: number;
   readonly retryMinDelayMs?: number;
+  /** Give up on a retryable failure after this long (then: dead letters). */
+  readonly retryMaxMs?: number;
+  /** Paces sends per business number and per recipient; absent: no pacing. */
+  readonly limits?: RateLimits;
+}
+
+/** Meta's "access token expired or invalid": every send fails until someone renews the token. */
+const TOKEN_EXPIRED = 190;
+const lastTokenAlarm = new WeakMap<Logger, number>();
+
+/** Logs the expired token loudly, but once a minute, not once per message. */
+function alarmTokenExpired(logger: Logger): void {
+  const now = Date.now();
+  if (now - (lastTokenAlarm.get(logger) ?? 0) < 60_000) return;
+  lastTokenAlarm.set(logger, now);
+  logger.fatal('the Graph API refuses WHATSAPP_TOKEN (code 190: expired or invalid): no reply can be sent until it is renewed');
 }
 
 function isRetryable(error: unknown): boolean {
@@ -37,8 +54,10 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<string |
     await pRetry(
       async () => {
         try {
+          await deps.limits?.beforeSend(item.recipient.phoneNumberId, item.recipient.to ?? item.recipient.userId ?? '');
           await deps.sender.send(item.recipient, item.message);
         } catch (error) {
+          if (error instanceof GraphApiError && error.code === TOKEN_EXPIRED) alarmTokenExpired(deps.logger);
           if (isRetryable(error)) throw error;
           // Name the state that emitted a message breaking a Cloud API limit: that is where the designer looks.
           const named = error instanceof MessageLimitError && error.state === undefined
@@ -48,9 +67,11 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<string |
         }
       },
       {
-        retries: deps.sendRetries ?? 5,
+        retries: deps.sendRetries ?? 6,
         minTimeout: deps.retryMinDelayMs ?? 500,
+        factor: 2,
         randomize: true,
+        maxRetryTime: deps.retryMaxMs ?? 60_000,
         onFailedAttempt: ({ error, attemptNumber }) => {
           deps.metrics.sends.inc({ result: 'retried', code: codeOf(error) });
           deps.logger.warn({ outboxId: item.id, attempt: attemptNumber, err: error }, 'send failed, will retry');
@@ -62,7 +83,9 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<string |
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     deps.metrics.sends.inc({ result: 'dead_letter', code: codeOf(error) });
-    deps.logger.error(
+    // An expired token fails every send: it is announced once a minute (above), not once per message.
+    const level = error instanceof GraphApiError && error.code === TOKEN_EXPIRED ? 'debug' : 'error';
+    deps.logger[level](
       { outboxId: item.id, state: item.state, messageType: item.message.type, code: codeOf(error), err: error },
       `reply not sent, moved to dead letters: ${reason}`,
     );

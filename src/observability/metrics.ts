@@ -57,6 +57,11 @@ export function createMetrics() {
       labelNames: ['result', 'code'] as const,
       registers,
     }),
+    floodDrops: new Counter({
+      name: 'wa_inbound_flood_drops_total',
+      help: 'User messages over the per-user inbound limit, not sent to the machine',
+      registers,
+    }),
     activeLanes: new Gauge({
       name: 'wa_active_lanes',
       help: 'Conversations this process is working on right now',

@@ -7,7 +7,8 @@ import type { ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
 import type { InboundMessage } from '../../src/domain/inbound.js';
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
 import { ConversationWorker } from '../../src/engine/conversation-worker.js';
-import { silentLogger } from '../../src/observability/logger.js';
+import { Writable } from 'node:stream';
+import { createLogger, silentLogger } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { createPseudonymizer } from '../../src/observability/pseudonymize.js';
 import { eventually } from '../support/eventually.js';
@@ -48,12 +49,12 @@ describe('ConversationWorker', () => {
     await graph.close();
   });
 
-  async function start(pipeline: MemoryPipeline, respond?: GraphStandInOptions['respond']) {
+  async function start(pipeline: MemoryPipeline, respond?: GraphStandInOptions['respond'], logger = silentLogger()) {
     graph = await startGraphStandIn(respond ? { respond } : {});
     const sender = new GraphMessageSender({ http: createHttpClient({ baseURL: graph.baseUrl, timeoutMs: 2000, headers: { Authorization: 'Bearer t' } }) });
     worker = new ConversationWorker({
       source: pipeline, concurrency: 4, machineFor: () => echo, settleTimeoutMs: 1000, sender,
-      logger: silentLogger(), metrics: createMetrics(), pseudonym: createPseudonymizer(), retryMinDelayMs: 10,
+      logger, metrics: createMetrics(), pseudonym: createPseudonymizer(), retryMinDelayMs: 10,
     });
     worker.start();
   }
@@ -86,5 +87,17 @@ describe('ConversationWorker', () => {
     await eventually(() => graph.requests.length === 3);
     expect(graph.requests.map((r) => r.body.to)).toEqual(['d', 'd', 'd']);
     expect(pipeline.deadLetters).toHaveLength(0);
+  });
+
+  it('dead-letters sends refused for an expired token, and says so loudly once, not once per message', async () => {
+    const pipeline = new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60 });
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn', destination: new Writable({ write: (chunk, _enc, done) => { lines.push(String(chunk)); done(); } }) });
+    await start(pipeline, () => ({ status: 401, body: { error: { code: 190, message: 'Error validating access token', fbtrace_id: 'T' } } }), logger);
+    await pipeline.accept([message('e', 'e1', 'un'), message('e', 'e2', 'deux'), message('f', 'f1', 'trois')]);
+    await eventually(() => pipeline.deadLetters.length === 3);
+    expect(graph.requests).toHaveLength(3); // never retried
+    expect(lines.filter((line) => line.includes('code 190'))).toHaveLength(1);
+    expect(lines.join('')).not.toContain('Bearer');
   });
 });
