@@ -2,7 +2,8 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { LeaseLostError, type Turn, type WorkSource, type WorkTicket } from '../ports/conversation-pipeline.js';
 import { handleMessage, type HandleMessageDeps } from './handle-message.js';
-import { sendOutbox, type SendOutboxDeps } from './send-outbox.js';
+import { refusedSendMessage } from './runtime-messages.js';
+import { sendOutbox, WINDOW_CLOSED, type SendOutboxDeps } from './send-outbox.js';
 
 export interface WorkerOptions extends HandleMessageDeps, SendOutboxDeps {
   readonly source: WorkSource;
@@ -134,11 +135,16 @@ export class ConversationWorker {
       held.extend().catch((error: unknown) => logger.warn({ conversation: this.options.pseudonym(key), err: error }, 'lease renewal failed'));
     }, this.options.leaseRenewMs ?? 3000);
     try {
+      const flush = async () => {
+        const { windowClosed } = await sendOutbox(this.options, held);
+        // Meta refused the user (24-hour window): the machine hears it and the conversation goes quiet.
+        if (windowClosed) await handleMessage(this.options, held, refusedSendMessage(windowClosed, WINDOW_CLOSED));
+      };
       do {
-        await sendOutbox(this.options, held);
+        await flush();
         for (let message = await held.nextInbound(); message; message = await held.nextInbound()) {
           await handleMessage(this.options, held, message);
-          await sendOutbox(this.options, held);
+          await flush();
         }
       } while (!(await held.release()));
       lane.completed = lane.tickets.length;

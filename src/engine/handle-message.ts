@@ -10,6 +10,7 @@ import type { Interaction, InteractionRecorder } from '../ports/interaction-reco
 import type { RateLimits } from '../ports/rate-limits.js';
 import type { UserEvent } from '../domain/conversation.js';
 import { ConversationError, runTurn, stateName, type TimerEvent, type TurnResult } from './run-turn.js';
+import { WINDOW_CLOSED } from './send-outbox.js';
 import { toOutbox } from './to-outbox.js';
 import { toUserEvent } from './to-user-event.js';
 
@@ -72,7 +73,13 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
         actorId: deps.inspection.actorId(turn.key),
         inspect: deps.inspection.inspect,
       });
-    const outcome = message.content.type === 'timer' ? await deliverTimers(run, stored) : await deliverMessage(run, definition, stored, message);
+    const content = message.content;
+    const outcome =
+      content.type === 'timer'
+        ? await deliverTimers(run, stored)
+        : content.type === 'delivery-failed'
+          ? await deliverFailure(run, stored, content.code)
+          : await deliverMessage(run, definition, stored, message);
     if (!outcome) {
       report('ignored', stateOf(stored));
       // A timer message that found nothing due yet still leaves the remaining timers scheduled.
@@ -80,10 +87,18 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
       await turn.commit({ wamid: message.wamid, ...keep, outbox: [] });
       return;
     }
-    const { result, replies } = outcome;
+    const { result } = outcome;
+    const fromUser = content.type !== 'timer' && content.type !== 'delivery-failed';
     // Remember who this is, so a timer that falls due can be delivered like a message.
-    const contact = message.content.type === 'timer' ? stored?.contact : { user: message.user, phoneNumberId: message.phoneNumberId };
-    const conversation: StoredConversation = { ...result.conversation, ...(contact ? { contact } : {}) };
+    const contact = fromUser ? { user: message.user, phoneNumberId: message.phoneNumberId } : stored?.contact;
+    // A user who writes reopens Meta's 24-hour window; until then nothing is sent to them.
+    const windowClosed = !fromUser && (stored?.windowClosed === true || outcome.closesWindow === true);
+    const replies = windowClosed ? [] : outcome.replies;
+    const conversation: StoredConversation = {
+      ...result.conversation,
+      ...(contact ? { contact } : {}),
+      ...(windowClosed ? { windowClosed } : {}),
+    };
     await turn.commit({ wamid: message.wamid, conversation, outbox: toOutbox(message, replies, result.state) });
     report(result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok', result.state, replies);
     if (result.restartReason) {
@@ -117,6 +132,8 @@ type Run = (stored: StoredConversation | undefined, event: UserEvent | TimerEven
 interface Outcome {
   readonly result: TurnResult;
   readonly replies: OutboundMessage[];
+  /** Meta refused delivery because the user's 24-hour window is closed. */
+  readonly closesWindow?: boolean;
 }
 
 /** A user message; reactions change nothing. */
@@ -132,6 +149,17 @@ async function deliverMessage(
   // A conversation that could not be resumed is told so before it starts again.
   const notice = stored && result.restartReason && definition.restartNotice;
   return { result, replies: notice ? [{ type: 'text', text: notice }, ...result.replies] : result.replies };
+}
+
+/**
+ * Meta could not deliver a reply: the machine hears `whatsapp.delivery_failed` (and may react; most ignore it), and
+ * for 131047 the conversation is marked so that nothing more is sent until the user writes again.
+ */
+async function deliverFailure(run: Run, stored: StoredConversation | undefined, code: number): Promise<Outcome | undefined> {
+  if (!stored) return undefined;
+  const result = await run(stored, { type: 'whatsapp.delivery_failed', code } as TimerEvent);
+  if (result.restartReason) return undefined;
+  return { result, replies: [], closesWindow: code === WINDOW_CLOSED };
 }
 
 /** Sends the machine every delayed event that fell due and is still pending (its state was not left). */

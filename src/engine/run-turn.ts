@@ -56,9 +56,10 @@ export function stateName(value: unknown): string {
  * @example
  * const { conversation, replies } = await runTurn(definition, stored, { type: 'user.text', text: 'menu', at }, 30_000);
  */
-/** A machine's own delayed event, delivered by the runtime when its persisted timer falls due. */
+/** An event of the runtime's own: a machine's delayed event that fell due, or a delivery report from Meta. */
 export interface TimerEvent {
   readonly type: string;
+  readonly code?: number;
 }
 
 export async function runTurn(

@@ -42,20 +42,39 @@ function isRetryable(error: unknown): boolean {
  * removed from the outbox right after the Graph API accepts it: a crash in between is the only way a reply
  * can go out twice. Failures that retrying cannot fix go to the dead letters, never silently away.
  */
-export async function sendOutbox(deps: SendOutboxDeps, turn: Turn): Promise<void> {
+export async function sendOutbox(deps: SendOutboxDeps, turn: Turn): Promise<{ windowClosed?: OutboxItem }> {
+  let windowClosed: OutboxItem | undefined;
   for (const item of await turn.pendingOutbox()) {
-    const failure = await sendOne(deps, item);
-    await turn.settleOutbox(item.id, failure);
+    if (windowClosed) {
+      // Meta refuses this user until they write again: the rest of the turn's replies cannot go either.
+      deps.metrics.sends.inc({ result: 'dead_letter', code: String(WINDOW_CLOSED) });
+      await turn.settleOutbox(item.id, 'not sent: the 24-hour customer service window is closed (131047)');
+      continue;
+    }
+    const outcome = await sendOne(deps, item);
+    if (outcome.wamid) await turn.recordSent(outcome.wamid);
+    await turn.settleOutbox(item.id, outcome.failure);
+    if (outcome.code === WINDOW_CLOSED) windowClosed = item;
   }
+  return windowClosed ? { windowClosed } : {};
 }
 
-async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<string | undefined> {
+/** Meta's "re-engagement message": more than 24 hours since the user last wrote. */
+export const WINDOW_CLOSED = 131047;
+
+interface SendOutcome {
+  readonly wamid?: string;
+  readonly failure?: string;
+  readonly code?: number;
+}
+
+async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<SendOutcome> {
   try {
-    await pRetry(
+    const sent = await pRetry(
       async () => {
         try {
           await deps.limits?.beforeSend(item.recipient.phoneNumberId, item.recipient.to ?? item.recipient.userId ?? '');
-          await deps.sender.send(item.recipient, item.message);
+          return await deps.sender.send(item.recipient, item.message);
         } catch (error) {
           if (error instanceof GraphApiError && error.code === TOKEN_EXPIRED) alarmTokenExpired(deps.logger);
           if (isRetryable(error)) throw error;
@@ -79,7 +98,7 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<string |
       },
     );
     deps.metrics.sends.inc({ result: 'sent', code: '' });
-    return undefined;
+    return sent.wamid === undefined ? {} : { wamid: sent.wamid };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     deps.metrics.sends.inc({ result: 'dead_letter', code: codeOf(error) });
@@ -89,7 +108,7 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<string |
       { outboxId: item.id, state: item.state, messageType: item.message.type, code: codeOf(error), err: error },
       `reply not sent, moved to dead letters: ${reason}`,
     );
-    return reason;
+    return { failure: reason, ...(error instanceof GraphApiError && error.code !== undefined ? { code: error.code } : {}) };
   }
 }
 

@@ -14,6 +14,8 @@ export interface StoredConversation {
   readonly snapshot: unknown;
   /** The machine's `after` delays still pending (XState does not persist them; the runtime does). */
   readonly timers?: readonly PendingTimer[];
+  /** Meta refused to deliver to this user (24-hour window): nothing is sent until the user writes again. */
+  readonly windowClosed?: boolean;
   /** Who the conversation is with, so a timer that falls due can be delivered like a message. */
   readonly contact?: { readonly user: UserRef; readonly phoneNumberId: string };
 }
@@ -51,6 +53,11 @@ export interface AcceptResult {
  */
 export interface Inbox {
   accept(messages: readonly InboundMessage[]): Promise<AcceptResult>;
+  /**
+   * Meta reported one of our sent messages as failed with `code`: finds its conversation by the sent wamid and
+   * delivers the failure through that conversation's lane. Unknown wamids (expired, or not ours) are ignored.
+   */
+  reportDeliveryFailure(wamid: string, code: number): Promise<boolean>;
   /** Rejects when the store is unreachable (readiness). */
   ping(): Promise<void>;
 }
@@ -107,6 +114,8 @@ export interface Turn {
   commit(change: { wamid: string; conversation?: StoredConversation; outbox: readonly OutboxItem[] }): Promise<void>;
   /** Removes the oldest outbox item once sent, or moves it to the dead letters with a reason. */
   settleOutbox(itemId: string, deadLetterReason?: string): Promise<void>;
+  /** Remembers which conversation a sent message (Meta's wamid) belongs to, for its later statuses. */
+  recordSent(wamid: string): Promise<void>;
   /** Renews the lease; false when it was lost. */
   extend(): Promise<boolean>;
   /** Gives the turn back if inbox and outbox are empty; false (turn kept) when work arrived meanwhile. */

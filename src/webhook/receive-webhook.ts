@@ -47,11 +47,16 @@ export async function receiveWebhook(deps: ReceiveWebhookDeps, request: WebhookR
       logger.warn({ wamid: status.wamid, errors: status.errors }, 'Meta reports a message we sent as failed');
     }
   }
-  if (parsed.messages.length === 0) {
+  const failures = parsed.statuses.flatMap((status) =>
+    status.status === 'failed' ? status.errors.map((error) => ({ wamid: status.wamid, code: error.code })) : [],
+  );
+  if (parsed.messages.length === 0 && failures.length === 0) {
     metrics.webhookRequests.inc({ outcome: 'accepted' });
     return;
   }
   try {
+    // A failed status goes back to its conversation (found by the wamid we sent), like a message.
+    for (const failure of failures) await deps.inbox.reportDeliveryFailure(failure.wamid, failure.code);
     const result = await deps.inbox.accept(parsed.messages);
     metrics.webhookRequests.inc({ outcome: 'accepted' });
     for (const message of parsed.messages) metrics.inboundMessages.inc({ type: message.content.type, delivery: 'received' });

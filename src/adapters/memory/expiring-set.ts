@@ -9,6 +9,8 @@ export class ExpiringSet {
   constructor(
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
+    /** Told about each member that expires, to drop what hangs on it. */
+    private readonly onExpire: (member: string) => void = () => {},
   ) {}
 
   /** Adds `member`; false when it is already present (a duplicate). */
@@ -28,6 +30,7 @@ export class ExpiringSet {
     for (const [member, expiresAt] of this.expiries) {
       if (expiresAt > now) return;
       this.expiries.delete(member);
+      this.onExpire(member);
     }
   }
 }

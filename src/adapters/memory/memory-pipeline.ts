@@ -1,7 +1,7 @@
 import type { InboundMessage } from '../../domain/inbound.js';
 import { conversationKey } from '../../engine/conversation-key.js';
 import { countStates } from '../../engine/count-states.js';
-import { timerMessage } from '../../engine/timer-message.js';
+import { deliveryFailedMessage, timerMessage } from '../../engine/runtime-messages.js';
 import type {
   AcceptResult,
   ConversationCensus,
@@ -43,6 +43,9 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
   private readonly waiters = new Set<() => void>();
   /** Conversation key → when its earliest timer falls due. */
   private readonly timers = new Map<string, number>();
+  /** Sent wamid → conversation key, for Meta's later statuses (kept as long as the dedup window). */
+  private readonly sent: Map<string, string> = new Map();
+  private readonly sentOrder: ExpiringSet;
   private readonly now: () => number;
   private ticketCount = 0;
   readonly deadLetters: Array<{ item: OutboxItem; reason: string }> = [];
@@ -50,6 +53,7 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
   constructor(private readonly options: MemoryPipelineOptions) {
     this.now = options.now ?? Date.now;
     this.seen = new ExpiringSet(options.dedupWindowSeconds * 1000, this.now);
+    this.sentOrder = new ExpiringSet(options.dedupWindowSeconds * 1000, this.now, (wamid) => this.sent.delete(wamid));
   }
 
   async accept(messages: readonly InboundMessage[]): Promise<AcceptResult> {
@@ -68,6 +72,15 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
   }
 
   async ping(): Promise<void> {}
+
+  async reportDeliveryFailure(wamid: string, code: number): Promise<boolean> {
+    const key = this.sent.get(wamid);
+    const stored = key === undefined ? undefined : this.conversations.get(key)?.stored;
+    const message = stored && deliveryFailedMessage(stored.conversation, wamid, code);
+    if (!message) return false;
+    await this.accept([message]);
+    return true;
+  }
 
   async next(max: number, waitMs: number): Promise<WorkTicket[]> {
     if (this.queue.length === 0 && waitMs > 0) await this.waitForWork(waitMs);
@@ -100,6 +113,10 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
       deadLetter: (item, reason) => this.deadLetters.push({ item, reason }),
       released: () => this.forgetIfEmpty(key, record),
       schedule: (dueAt) => (dueAt === undefined ? this.timers.delete(key) : this.timers.set(key, dueAt)),
+      sent: (wamid) => {
+        this.sentOrder.add(wamid);
+        this.sent.set(wamid, key);
+      },
     });
   }
 

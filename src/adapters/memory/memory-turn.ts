@@ -1,6 +1,6 @@
 import type { InboundMessage } from '../../domain/inbound.js';
 import type { OutboxItem, StoredConversation, Turn } from '../../ports/conversation-pipeline.js';
-import { earliestDue } from '../../engine/timer-message.js';
+import { earliestDue } from '../../engine/runtime-messages.js';
 import type { ConversationRecord } from './memory-pipeline.js';
 
 /** A held conversation of the memory pipeline; single process, so holding is a flag. */
@@ -14,6 +14,7 @@ export class MemoryTurn implements Turn {
       deadLetter: (item: OutboxItem, reason: string) => void;
       released: () => void;
       schedule: (dueAt: number | undefined) => void;
+      sent: (wamid: string) => void;
     },
   ) {}
 
@@ -44,6 +45,10 @@ export class MemoryTurn implements Turn {
     if (head?.id !== itemId) return;
     this.record.outbox.shift();
     if (deadLetterReason !== undefined) this.hooks.deadLetter(head, deadLetterReason);
+  }
+
+  async recordSent(wamid: string): Promise<void> {
+    this.hooks.sent(wamid);
   }
 
   async extend(): Promise<boolean> {

@@ -14,7 +14,7 @@ import type {
 } from '../../ports/conversation-pipeline.js';
 import { countConversations } from './redis-census.js';
 import { conversationKeys, sharedKeys } from './redis-keys.js';
-import { timerMessage } from '../../engine/timer-message.js';
+import { deliveryFailedMessage, timerMessage } from '../../engine/runtime-messages.js';
 import { defineScripts, type RedisScripts } from './redis-scripts.js';
 import { RedisTurn } from './redis-turn.js';
 
@@ -143,7 +143,18 @@ export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
       outboxTtlSeconds: this.options.dedupWindowSeconds,
       deadLetters: this.keys.deadLetters,
       timers: this.keys.timers,
+      sentKey: this.keys.sent,
     });
+  }
+
+  async reportDeliveryFailure(wamid: string, code: number): Promise<boolean> {
+    const { redis, keyPrefix } = this.options;
+    const key = await redis.get(this.keys.sent(wamid));
+    const raw = key === null ? null : await redis.get(conversationKeys(keyPrefix, key).conversation);
+    const message = raw === null ? undefined : parseConversation(raw, (stored) => deliveryFailedMessage(stored, wamid, code));
+    if (!message) return false;
+    await this.accept([message]);
+    return true;
   }
 
   async fireDueTimers(now: number, max: number): Promise<number> {
@@ -176,8 +187,13 @@ function toTickets(entries: StreamEntries): WorkTicket[] {
 }
 
 function timerMessageOf(raw: string, dueAt: number) {
+  return parseConversation(raw, (stored) => timerMessage(stored, dueAt));
+}
+
+/** Applies `use` to a stored conversation; a corrupt one yields nothing (it restarts on the next message). */
+function parseConversation<T>(raw: string, use: (stored: StoredConversation) => T | undefined): T | undefined {
   try {
-    return timerMessage(JSON.parse(raw) as StoredConversation, dueAt);
+    return use(JSON.parse(raw) as StoredConversation);
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import type { InboundMessage } from '../../domain/inbound.js';
 import { LeaseLostError, type OutboxItem, type StoredConversation, type Turn } from '../../ports/conversation-pipeline.js';
-import { earliestDue } from '../../engine/timer-message.js';
+import { earliestDue } from '../../engine/runtime-messages.js';
 import { conversationKeys } from './redis-keys.js';
 import type { RedisScripts } from './redis-scripts.js';
 
@@ -16,6 +16,8 @@ export interface RedisTurnOptions {
   readonly outboxTtlSeconds: number;
   readonly deadLetters: string;
   readonly timers: string;
+  /** Key of the sent-wamid → conversation index entry. */
+  readonly sentKey: (wamid: string) => string;
 }
 
 /** Dead letters kept for inspection and replay; older ones are trimmed. */
@@ -98,6 +100,10 @@ export class RedisTurn implements Turn {
       }
     }
     await this.fenced(() => this.options.scripts.settleOutbox([this.keys.lease, this.keys.outbox], [this.token, itemId]));
+  }
+
+  async recordSent(wamid: string): Promise<void> {
+    await this.options.redis.set(this.options.sentKey(wamid), this.key, 'EX', this.options.outboxTtlSeconds);
   }
 
   async extend(): Promise<boolean> {
