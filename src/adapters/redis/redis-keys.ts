@@ -12,7 +12,9 @@
  * | `<p>{c}:lease` | string | token of the worker holding the turn | lease (10 s), renewed |
  * | `<p>ready` | stream | one entry per accepted delivery, consumer group `workers`; deleted once done | — |
  * | `<p>dead` | list | replies that could not be sent, with the reason (capped) | — |
+ * | `<p>sent:<wamid>` | string | conversation a sent message belongs to (for failed statuses) | dedup window |
  * | `<p>timers` | sorted set | conversation → when its earliest machine timer falls due | — |
+ * | `<p>analytics` | stream | one interaction record per handled message (pseudonymous user); capped | retention |
  */
 export function conversationKeys(prefix: string, conversation: string) {
   const tag = `${prefix}{${conversation}}`;
@@ -26,5 +28,12 @@ export function conversationKeys(prefix: string, conversation: string) {
 }
 
 export function sharedKeys(prefix: string) {
-  return { ready: `${prefix}ready`, deadLetters: `${prefix}dead`, timers: `${prefix}timers`, group: 'workers' };
+  return {
+    ready: `${prefix}ready`,
+    deadLetters: `${prefix}dead`,
+    timers: `${prefix}timers`,
+    analytics: `${prefix}analytics`,
+    sent: (wamid: string) => `${prefix}sent:${wamid}`,
+    group: 'workers',
+  };
 }
