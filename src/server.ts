@@ -43,6 +43,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const live = liveMachines(config);
   const machineFor = routeMachines(live, config);
   const { pipeline, redis, closeStore } = await buildPipeline(config, logger);
+  metrics.watchQueue(() => pipeline.queueStats());
   const limits = new FlexibleRateLimits({
     numberPerSecond: config.outboundPerSecond,
     pairBurst: config.pairBurst,

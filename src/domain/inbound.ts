@@ -61,6 +61,8 @@ export interface InboundMessage {
   /** `context.id`: the wamid of our message that a tap or quote answers. */
   readonly replyTo?: string;
   readonly content: InboundContent;
+  /** The webhook delivery that brought it: every log line from webhook to send carries it. */
+  readonly traceId?: string;
 }
 
 /** One `value.statuses[]` item: what became of a message we sent. */

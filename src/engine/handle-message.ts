@@ -104,12 +104,12 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
     if (result.restartReason) {
       deps.logger.warn({ conversation: deps.pseudonym(turn.key), reason: result.restartReason }, 'conversation restarted at the beginning');
     }
-    deps.logger.debug({ conversation: deps.pseudonym(turn.key), wamid: message.wamid, state: result.state, replies: replies.length }, 'turn done');
+    deps.logger.debug({ conversation: deps.pseudonym(turn.key), traceId: message.traceId, wamid: message.wamid, state: result.state, replies: replies.length }, 'turn done');
   } catch (error) {
     if (!(error instanceof ConversationError)) throw error;
     report('failed', error.state);
     deps.logger.error(
-      { conversation: deps.pseudonym(turn.key), wamid: message.wamid, state: error.state, err: error.cause },
+      { conversation: deps.pseudonym(turn.key), traceId: message.traceId, wamid: message.wamid, state: error.state, err: error.cause },
       `conversation error: ${error.message}`,
     );
     await turn.commit({ wamid: message.wamid, outbox: [] });

@@ -93,11 +93,12 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<SendOutc
         maxRetryTime: deps.retryMaxMs ?? 60_000,
         onFailedAttempt: ({ error, attemptNumber }) => {
           deps.metrics.sends.inc({ result: 'retried', code: codeOf(error) });
-          deps.logger.warn({ outboxId: item.id, attempt: attemptNumber, err: error }, 'send failed, will retry');
+          deps.logger.warn({ traceId: item.traceId, outboxId: item.id, attempt: attemptNumber, err: error }, 'send failed, will retry');
         },
       },
     );
     deps.metrics.sends.inc({ result: 'sent', code: '' });
+    deps.logger.debug({ traceId: item.traceId, outboxId: item.id, wamid: sent.wamid }, 'reply sent');
     return sent.wamid === undefined ? {} : { wamid: sent.wamid };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -105,7 +106,7 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<SendOutc
     // An expired token fails every send: it is announced once a minute (above), not once per message.
     const level = error instanceof GraphApiError && error.code === TOKEN_EXPIRED ? 'debug' : 'error';
     deps.logger[level](
-      { outboxId: item.id, state: item.state, messageType: item.message.type, code: codeOf(error), err: error },
+      { traceId: item.traceId, outboxId: item.id, state: item.state, messageType: item.message.type, code: codeOf(error), err: error },
       `reply not sent, moved to dead letters: ${reason}`,
     );
     return { failure: reason, ...(error instanceof GraphApiError && error.code !== undefined ? { code: error.code } : {}) };

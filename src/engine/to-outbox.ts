@@ -22,5 +22,6 @@ export function toOutbox(message: InboundMessage, replies: readonly OutboundMess
       ? splitAnswer(reply.text, WHATSAPP_LIMITS.answerPart).map((text) => ({ type: 'text', text }))
       : [reply],
   );
-  return parts.map((part, index) => ({ id: `${message.wamid}:${index}`, recipient, message: part, state }));
+  const trace = message.traceId === undefined ? {} : { traceId: message.traceId };
+  return parts.map((part, index) => ({ id: `${message.wamid}:${index}`, recipient, message: part, state, ...trace }));
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Router from '@koa/router';
 import { WebhookError } from '../domain/errors.js';
 import { answerHandshake } from '../webhook/answer-handshake.js';
@@ -31,6 +32,7 @@ export function webhookRoutes(router: Router, deps: AppDeps): void {
     const request: WebhookRequest = {
       rawBody: Buffer.from(rawText, 'utf8'),
       signature: ctx.get('x-hub-signature-256') || undefined,
+      requestId: ctx.get('x-request-id') || randomUUID(),
       json: bodyError || rawText.trim() === '' ? { ok: false } : { ok: true, value: ctx.request.body },
     };
     try {

@@ -8,8 +8,39 @@ export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  let readQueue: QueueReader | undefined;
+  /** Reads the queue once per scrape; a store that does not answer leaves the gauges as they were. */
+  const queueStats = async () => {
+    try {
+      return readQueue ? await readQueue() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   return {
     registry,
+    /** Gives the queue gauges their source (the pipeline), once it exists. */
+    watchQueue(reader: QueueReader) {
+      readQueue = reader;
+    },
+    queueDepth: new Gauge({
+      name: 'wa_queue_depth',
+      help: 'Work tickets (accepted deliveries) not yet completed',
+      registers,
+      async collect() {
+        const stats = await queueStats();
+        if (stats) this.set(stats.depth);
+      },
+    }),
+    queueOldestAgeSeconds: new Gauge({
+      name: 'wa_queue_oldest_age_seconds',
+      help: 'How long the oldest uncompleted work ticket has waited',
+      registers,
+      async collect() {
+        const stats = await queueStats();
+        if (stats) this.set(stats.oldestAgeMs / 1000);
+      },
+    }),
     webhookRequests: new Counter({
       name: 'wa_webhook_requests_total',
       help: 'POST /webhook requests by outcome (accepted, bad_signature, bad_json, too_large, store_unavailable)',
@@ -53,7 +84,7 @@ export function createMetrics() {
     }),
     sends: new Counter({
       name: 'wa_outbound_sends_total',
-      help: 'Outbound messages by result (sent, retried, dead_letter) and Meta error code',
+      help: 'Outbound messages by result (sent, retried, dead_letter: moved to the dead letters) and Meta error code',
       labelNames: ['result', 'code'] as const,
       registers,
     }),
@@ -71,3 +102,5 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+type QueueReader = () => Promise<{ readonly depth: number; readonly oldestAgeMs: number }>;

@@ -36,6 +36,8 @@ export interface OutboxItem {
   readonly message: OutboundMessage;
   /** The machine state that produced it, for error reports. */
   readonly state: string;
+  /** The webhook delivery whose message produced it (logs). */
+  readonly traceId?: string;
 }
 
 /** Counts of one `accept` call. */
@@ -85,6 +87,8 @@ export interface WorkSource {
    * handled in that conversation's lane like a message. Safe to call from every process at once.
    */
   fireDueTimers(now: number, max: number): Promise<number>;
+  /** Work tickets not yet completed, and how long the oldest has waited (for the queue metrics). */
+  queueStats(): Promise<{ readonly depth: number; readonly oldestAgeMs: number }>;
 }
 
 /** Thrown by `Turn` operations once the lease has passed to another worker (fencing). */

@@ -19,6 +19,8 @@ export interface WebhookRequest {
   readonly signature: string | undefined;
   /** The parsed JSON, or the reason it could not be parsed. */
   readonly json: { ok: true; value: unknown } | { ok: false };
+  /** Carried from here to the sends in every log line (the `X-Request-Id` header when a proxy set one). */
+  readonly requestId: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function receiveWebhook(deps: ReceiveWebhookDeps, request: WebhookR
     throw new WebhookError(400, 'body is not valid JSON');
   }
   const parsed = parseWebhookPayload(request.json.value);
+  const messages = parsed.messages.map((message) => ({ ...message, traceId: request.requestId }));
   if (parsed.unknown > 0) {
     metrics.unknownShapes.inc(parsed.unknown);
     logger.info({ unknown: parsed.unknown }, 'webhook items of an unknown shape ignored');
@@ -50,20 +53,21 @@ export async function receiveWebhook(deps: ReceiveWebhookDeps, request: WebhookR
   const failures = parsed.statuses.flatMap((status) =>
     status.status === 'failed' ? status.errors.map((error) => ({ wamid: status.wamid, code: error.code })) : [],
   );
-  if (parsed.messages.length === 0 && failures.length === 0) {
+  if (messages.length === 0 && failures.length === 0) {
     metrics.webhookRequests.inc({ outcome: 'accepted' });
     return;
   }
   try {
     // A failed status goes back to its conversation (found by the wamid we sent), like a message.
     for (const failure of failures) await deps.inbox.reportDeliveryFailure(failure.wamid, failure.code);
-    const result = await deps.inbox.accept(parsed.messages);
+    const result = await deps.inbox.accept(messages);
+    logger.debug({ requestId: request.requestId, accepted: result.accepted, duplicates: result.duplicates }, 'webhook stored');
     metrics.webhookRequests.inc({ outcome: 'accepted' });
-    for (const message of parsed.messages) metrics.inboundMessages.inc({ type: message.content.type, delivery: 'received' });
+    for (const message of messages) metrics.inboundMessages.inc({ type: message.content.type, delivery: 'received' });
     if (result.duplicates > 0) metrics.inboundMessages.inc({ type: 'any', delivery: 'duplicate' }, result.duplicates);
   } catch (error) {
     metrics.webhookRequests.inc({ outcome: 'store_unavailable' });
-    logger.error({ err: error }, 'cannot store inbound messages; answering 503 so Meta delivers again');
+    logger.error({ requestId: request.requestId, err: error }, 'cannot store inbound messages; answering 503 so Meta delivers again');
     throw new WebhookError(503, 'store unavailable, retry later');
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../../src/config/config.js';
-import { createLogger, silentLogger } from '../../src/observability/logger.js';
+import { createLogger, silentLogger, type Logger } from '../../src/observability/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { signBody, toWire, type WebhookBody } from '../builders/payloads.js';
 import { startCssStandIn, type CssAnswerFn, type CssStandIn } from './css-stand-in.js';
@@ -17,7 +17,7 @@ export interface TestServer {
   readonly css: CssStandIn;
   readonly config: Config;
   /** Posts a body as Meta would: escaped wire form, signed with the test secret unless `signature` is given. */
-  post(body: WebhookBody | string, options?: { signature?: string | null; contentType?: string }): Promise<Response>;
+  post(body: WebhookBody | string, options?: { signature?: string | null; contentType?: string; requestId?: string }): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -26,6 +26,8 @@ export interface TestServerOptions {
   readonly env?: Record<string, string>;
   readonly css?: CssAnswerFn;
   readonly graph?: GraphStandInOptions;
+  /** The server's logger (default: silent, or stderr with TEST_LOG=level). */
+  readonly logger?: Logger;
   /** Keep the Redis keys on close (a second server continues where this one stopped). */
   readonly keepKeys?: boolean;
 }
@@ -52,7 +54,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     ...options.env,
   });
   // TEST_LOG=debug npm test -- … shows the server's log on stderr.
-  const logger = process.env.TEST_LOG ? createLogger({ level: process.env.TEST_LOG, destination: process.stderr }) : silentLogger();
+  const logger = options.logger ?? (process.env.TEST_LOG ? createLogger({ level: process.env.TEST_LOG, destination: process.stderr }) : silentLogger());
   const server = await startServer(config, logger);
   return {
     server,
@@ -64,6 +66,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       const headers: Record<string, string> = { 'content-type': postOptions.contentType ?? 'application/json' };
       const signature = postOptions.signature === undefined ? signBody(raw, TEST_SECRET) : postOptions.signature;
       if (signature !== null) headers['x-hub-signature-256'] = signature;
+      if (postOptions.requestId) headers['x-request-id'] = postOptions.requestId;
       return fetch(`${server.url}/webhook`, { method: 'POST', headers, body: raw });
     },
     async close() {

@@ -38,7 +38,7 @@ export interface MemoryPipelineOptions {
 export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
   private readonly conversations = new Map<string, ConversationRecord>();
   private readonly seen: ExpiringSet;
-  private readonly queue: WorkTicket[] = [];
+  private readonly queue: Array<WorkTicket & { readonly at: number }> = [];
   private readonly handedOut = new Map<string, { ticket: WorkTicket; at: number }>();
   private readonly waiters = new Set<() => void>();
   /** Conversation key → when its earliest timer falls due. */
@@ -66,7 +66,7 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
       this.record(key).inbox.push(message);
       accepted += 1;
     }
-    for (const key of touched) this.queue.push({ id: String(++this.ticketCount), key });
+    for (const key of touched) this.queue.push({ id: String(++this.ticketCount), key, at: this.now() });
     for (const wake of this.waiters) wake();
     return { accepted, duplicates: messages.length - accepted };
   }
@@ -99,6 +99,12 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
       tickets.push(entry.ticket);
     }
     return tickets;
+  }
+
+  async queueStats(): Promise<{ depth: number; oldestAgeMs: number }> {
+    const waiting = [...this.queue, ...[...this.handedOut.values()].map((entry) => entry.ticket)];
+    const oldest = Math.min(this.now(), ...waiting.map((ticket) => ('at' in ticket ? Number(ticket.at) : this.now())));
+    return { depth: waiting.length, oldestAgeMs: this.now() - oldest };
   }
 
   async complete(tickets: readonly WorkTicket[]): Promise<void> {

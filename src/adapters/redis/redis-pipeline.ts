@@ -118,6 +118,14 @@ export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
     return toTickets(entries);
   }
 
+  async queueStats(): Promise<{ depth: number; oldestAgeMs: number }> {
+    const { redis } = this.options;
+    const [depth, oldest] = await Promise.all([redis.xlen(this.keys.ready), redis.xrange(this.keys.ready, '-', '+', 'COUNT', 1)]);
+    // A stream id starts with the time it was added: the oldest ticket's age needs no extra field.
+    const since = Number(oldest[0]?.[0].split('-')[0] ?? Date.now());
+    return { depth, oldestAgeMs: Math.max(0, Date.now() - since) };
+  }
+
   async complete(tickets: readonly WorkTicket[]): Promise<void> {
     if (tickets.length === 0) return;
     const ids = tickets.map((t) => t.id);
