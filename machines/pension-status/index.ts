@@ -15,6 +15,8 @@ export const pensionStatus: MachineDefinition = {
   machine: pensionStatusMachine,
   description: "Suivi d'un dossier de pension ou de prestation CSS à partir du numéro d'immatriculation",
   sampleEvents,
+  // Users type their registration number here: analytics keep no typed text of this machine.
+  recordsQuestions: false,
 };
 
 export { MAX_ATTEMPTS, pensionStatusMachine, type PensionStatusContext } from './pension-status.machine.js';

@@ -26,6 +26,11 @@ export interface MachineDefinition {
   readonly migrate?: (snapshot: unknown, fromVersion: number) => unknown;
   /** Sent before the welcome when a stored conversation could not be resumed (new version, corrupt data). */
   readonly restartNotice?: string;
+  /**
+   * Whether analytics may keep what users type (for their retention). Off for forms where users type personal
+   * data, such as a registration number.
+   */
+  readonly recordsQuestions?: boolean;
   /** Sent once when a user writes faster than the inbound limit allows (`INBOUND_PER_MINUTE`). */
   readonly floodNotice?: string;
 }

@@ -51,7 +51,7 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
       machineVersion: definition.version,
       state,
       event,
-      ...(message.content.type === 'text' ? { question: message.content.body } : {}),
+      ...(message.content.type === 'text' && definition.recordsQuestions !== false ? { question: message.content.body } : {}),
       responseLength: replies.reduce((sum, reply) => sum + (reply.type === 'text' ? reply.text : reply.body).length, 0),
       responseMs: Date.now() - startedAt,
       outcome,

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
+import type { InteractionSource } from '../analytics/interaction-store.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -21,6 +22,8 @@ export interface AppDeps {
   readonly machines?: Readonly<Record<string, MachineDefinition>>;
   /** `ADMIN_TOKEN`; unset: `/admin` is refused. */
   readonly adminToken?: string | undefined;
+  /** Analytics records for `GET /admin/stats`. */
+  readonly analytics?: InteractionSource;
 }
 
 /** Meta sends up to 3 MB; anything above 4 MiB is refused with 413 before it is read whole. */

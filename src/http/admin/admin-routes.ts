@@ -10,6 +10,7 @@ import { loginPage } from './login-page.js';
 import { machineViews, type MachineView } from './machine-views.js';
 import { FormError, readForm } from './read-form.js';
 import { flowAssets, IMMUTABLE } from './static-assets.js';
+import { statsRoutes } from './stats-routes.js';
 
 /** What the admin pages need; every field but `logger` is optional so `createApp` works without them. */
 export interface AdminDeps {
@@ -146,6 +147,8 @@ export function adminRoutes(router: Router, deps: AdminDeps): void {
     }
     ctx.body = { generatedAt: new Date().toISOString(), counts };
   });
+
+  statsRoutes(router, signedIn('data'), deps);
 
   router.get('/admin/assets/:name', signedIn('data'), (ctx) => {
     const assets = flowAssets();
