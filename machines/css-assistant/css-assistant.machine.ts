@@ -1,14 +1,9 @@
 import { assign, emit, fromPromise, raise, setup } from 'xstate';
 import type { ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
-import type { OutboundMessage } from '../../src/domain/outbound.js';
 import { type Command, isGreeting, menuIndex, normalizeCommand } from './commands.js';
-import { type CategoryId, type CategoryText, type TopicText, categories, texts } from './texts.fr.js';
-
-/**
- * The CSS assistant: a citizen asks questions in French, browses a menu of frequent questions,
- * or asks for help and contact details. Pure: replies are `emit`ted, the CSS API is the invoked
- * actor `askQuestion` that the runtime provides, and time comes from each event's `at`.
- */
+import { type MediaQuestionInput, mediaQuestionOf, refusalOf } from './media.js';
+import { ALL_BUTTONS, categoryById, menuList, textReply, topicById, topicList, withButtons } from './replies.js';
+import { type CategoryId, type CategoryText, categories, texts } from './texts.fr.js';
 
 /** Session data, persisted with the snapshot. */
 export interface CssAssistantContext {
@@ -21,19 +16,9 @@ export interface CssAssistantContext {
   readonly lastQuestion?: string;
   /** The category whose topic list is open, while in `category`. */
   readonly category?: CategoryId;
+  /** The file being asked about, while in `awaitingMediaAnswer`. */
+  readonly pendingMedia?: MediaQuestionInput;
 }
-
-type ButtonId = keyof typeof texts.buttons;
-
-const reply = (message: OutboundMessage): ReplyEvent => ({ type: 'reply', message });
-const withButtons = (body: string, ids: readonly ButtonId[]): ReplyEvent =>
-  reply({ type: 'buttons', body, buttons: ids.map((id) => ({ id, title: texts.buttons[id] })) });
-const rows = (items: readonly (CategoryText | TopicText)[]) =>
-  items.map(({ id, title, description }) => ({ id, title, description }));
-
-const categoryById = (id: string): CategoryText | undefined => categories.find((c) => c.id === id);
-const topicById = (id: string): TopicText | undefined =>
-  categories.flatMap((c) => c.topics).find((t) => t.id === id);
 
 /** The command a text or a tapped button stands for (button ids are the command names). */
 const commandOf = (event: UserEvent): Command | undefined =>
@@ -46,27 +31,13 @@ function pickedCategory(event: UserEvent): CategoryText | undefined {
   return index === undefined ? undefined : categories[index - 1];
 }
 
-const menuList = (): ReplyEvent =>
-  reply({
-    type: 'list',
-    body: texts.menu.body,
-    button: texts.menu.button,
-    sections: [{ title: texts.menu.sectionTitle, rows: rows(categories) }],
-  });
-const topicList = (category: CategoryText): ReplyEvent =>
-  reply({
-    type: 'list',
-    body: category.intro,
-    button: texts.category.button,
-    sections: [{ title: category.title, rows: rows(category.topics) }],
-  });
-
-const ALL_BUTTONS: readonly ButtonId[] = ['menu', 'aide', 'contact'];
-
 /**
- * The CSS assistant statechart. States: `welcome` (new session) → `idle` | `menu` | `category` |
- * `help` | `contact`, and `awaitingAnswer` (tag `busy`) while the CSS API answers. Commands, taps
- * and questions are handled at the root, so they work from every state.
+ * The CSS assistant: a citizen asks questions in French, sends a photo or a PDF to ask about, browses a menu
+ * of frequent questions, or asks for help and contact details. States: `welcome` (new session) → `idle` |
+ * `menu` | `category` | `help` | `contact`, and `awaitingAnswer` / `awaitingMediaAnswer` (tag `busy`) while
+ * the CSS API answers. Commands, taps, questions and files are handled at the root, so they work from every
+ * state. Pure: replies are `emit`ted, the CSS API is the actors `askQuestion` and `askAboutMedia` that the
+ * runtime provides, and time comes from each event's `at`.
  *
  * @example
  * const live = cssAssistantMachine.provide({ actors: { askQuestion: fromPromise(({ input }) => css.ask(input.question)) } });
@@ -85,6 +56,9 @@ export const cssAssistantMachine = setup({
     askQuestion: fromPromise<string, { question: string }>(() =>
       Promise.reject(new Error('askQuestion was not provided: pass it with machine.provide({ actors })')),
     ),
+    askAboutMedia: fromPromise<string, MediaQuestionInput>(() =>
+      Promise.reject(new Error('askAboutMedia was not provided: pass it with machine.provide({ actors })')),
+    ),
   },
   guards: {
     isHelpCommand: ({ event }) => commandOf(event) === 'aide',
@@ -95,6 +69,8 @@ export const cssAssistantMachine = setup({
     isTopicChoice: ({ event }) => event.type === 'user.choice' && topicById(event.id) !== undefined,
     isMenuIndex: ({ event }) => event.type === 'user.text' && menuIndex(event.text) !== undefined,
     hasAnswer: (_, params: { answer: string }) => params.answer.trim() !== '',
+    isAnswerableMedia: ({ event }) => mediaQuestionOf(event) !== undefined,
+    isRefusedMedia: (_, params: { error: unknown }) => refusalOf(params.error) !== undefined,
   },
   actions: {
     recordActivity: assign(({ context, event }) => ({
@@ -106,6 +82,8 @@ export const cssAssistantMachine = setup({
       lastQuestion: ({ event }) =>
         event.type === 'user.choice' ? topicById(event.id)?.question : event.type === 'user.text' ? event.text.trim() : undefined,
     }),
+    rememberMedia: assign({ pendingMedia: ({ event }) => mediaQuestionOf(event) }),
+    forgetMedia: assign({ pendingMedia: undefined }),
     openCategory: assign({ category: ({ event }) => pickedCategory(event)?.id }),
     closeCategory: assign({ category: undefined }),
     /** Handles the first message again, now that the welcome is out, as any later message. */
@@ -119,22 +97,18 @@ export const cssAssistantMachine = setup({
       const category = categoryById(context.category ?? '');
       return category ? topicList(category) : menuList();
     }),
-    replyAnswer: emit((_, params: { answer: string }) => reply({ type: 'text', text: params.answer.trim() })),
-    replyNoAnswer: emit(() => reply({ type: 'text', text: texts.noAnswer })),
+    replyAnswer: emit((_, params: { answer: string }) => textReply(params.answer.trim())),
+    replyNoAnswer: emit(() => textReply(texts.noAnswer)),
     replyAfterAnswer: emit(() => withButtons(texts.afterAnswer, ALL_BUTTONS)),
-    replyUnavailable: emit(() => reply({ type: 'text', text: texts.unavailable })),
-    replyTextOnly: emit(() => reply({ type: 'text', text: texts.textOnly })),
-    replyNudge: emit(() => reply({ type: 'text', text: texts.nudge })),
+    replyUnavailable: emit(() => textReply(texts.unavailable)),
+    replyCannotRead: emit(() => textReply(texts.cannotRead)),
+    replyMediaRefused: emit((_, params: { error: unknown }) => textReply(texts.mediaRefused[refusalOf(params.error) ?? 'type'])),
+    replyNudge: emit(() => textReply(texts.nudge)),
   },
 }).createMachine({
   id: 'css-assistant',
   initial: 'welcome',
-  context: ({ input }) => ({
-    startedAt: input.at,
-    lastActivityAt: input.at,
-    messageCount: 0,
-    profileName: input.profileName,
-  }),
+  context: ({ input }) => ({ startedAt: input.at, lastActivityAt: input.at, messageCount: 0, profileName: input.profileName }),
   // Shared by every state: commands, menu taps and questions work from anywhere.
   on: {
     'user.text': [
@@ -153,8 +127,12 @@ export const cssAssistantMachine = setup({
       // A tap on a button this version no longer knows: show where the user can go from here.
       { target: '.menu', actions: 'recordActivity' },
     ],
-    'user.media': { actions: ['recordActivity', 'replyTextOnly'] },
-    'user.other': { actions: ['recordActivity', 'replyTextOnly'] },
+    'user.media': [
+      { guard: 'isAnswerableMedia', target: '.awaitingMediaAnswer', actions: ['recordActivity', 'rememberMedia'] },
+      // Audio, video, stickers, other documents: say what can be read, and stay where the user was.
+      { actions: ['recordActivity', 'replyCannotRead'] },
+    ],
+    'user.other': { actions: ['recordActivity', 'replyCannotRead'] },
   },
   states: {
     /** A new session: its first message, whatever it is, gets the welcome first. */
@@ -193,6 +171,29 @@ export const cssAssistantMachine = setup({
           { target: 'idle', actions: ['replyNoAnswer', 'replyAfterAnswer'] },
         ],
         onError: { target: 'idle', actions: 'replyUnavailable' },
+      },
+    },
+    awaitingMediaAnswer: {
+      tags: 'busy',
+      exit: 'forgetMedia',
+      invoke: {
+        id: 'askAboutMedia',
+        src: 'askAboutMedia',
+        input: ({ context }) => context.pendingMedia ?? { media: 'image', mediaId: '', question: '' }, // (set on entry)
+        onDone: [
+          {
+            guard: { type: 'hasAnswer', params: ({ event }) => ({ answer: event.output }) },
+            target: 'idle',
+            actions: [{ type: 'replyAnswer', params: ({ event }) => ({ answer: event.output }) }, 'replyAfterAnswer'],
+          },
+          { target: 'idle', actions: ['replyNoAnswer', 'replyAfterAnswer'] },
+        ],
+        onError: [
+          // A wrong type or a file too big is the user's to fix: say what is accepted. Anything else: the apology.
+          { guard: { type: 'isRefusedMedia', params: ({ event }) => ({ error: event.error }) }, target: 'idle',
+            actions: { type: 'replyMediaRefused', params: ({ event }) => ({ error: event.error }) } },
+          { target: 'idle', actions: 'replyUnavailable' },
+        ],
       },
     },
   },

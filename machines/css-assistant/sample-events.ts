@@ -7,7 +7,8 @@ const choice = (id: string, title: string): UserEvent => ({ type: 'user.choice',
 
 /**
  * Everything a user can send the CSS assistant, for the designers' tools: a greeting, a question, each
- * command, the menu digits, a tap on every button, category and topic id the texts offer, and media.
+ * command, the menu digits, a tap on every button, category and topic id the texts offer, a photo, a PDF and a
+ * voice note.
  */
 export const sampleEvents: readonly UserEvent[] = [
   text('bonjour'),
@@ -19,6 +20,9 @@ export const sampleEvents: readonly UserEvent[] = [
   ...Object.entries(texts.buttons).map(([id, title]) => choice(id, title)),
   ...categories.map((category) => choice(category.id, category.title)),
   ...categories.flatMap((category) => category.topics.map((topic) => choice(topic.id, topic.title))),
-  { type: 'user.media', media: 'image', at },
+  // A photo with its question, a PDF without one, and a voice note the assistant cannot read.
+  { type: 'user.media', media: 'image', mediaId: 'sample-photo', mimeType: 'image/jpeg', caption: 'Ce reçu de paiement est-il valable ?', at },
+  { type: 'user.media', media: 'document', mediaId: 'sample-pdf', mimeType: 'application/pdf', filename: 'attestation.pdf', at },
+  { type: 'user.media', media: 'audio', mediaId: 'sample-voice', mimeType: 'audio/ogg; codecs=opus', at },
   { type: 'user.other', kind: 'location', at },
 ];

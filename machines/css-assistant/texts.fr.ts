@@ -69,8 +69,23 @@ export const texts = {
     '😔 Désolé, le service de réponses de la CSS est momentanément indisponible et votre question n’a pas pu être traitée : réessayez dans quelques instants.',
   nudge: 'Toujours là ? 🙂 Choisissez un thème dans la liste ci-dessus, ou écrivez directement votre question.',
   restartNotice: '🔄 Notre assistant a été mis à jour : reprenons depuis le début.',
-  textOnly:
-    'Je ne peux traiter que des messages texte pour l’instant… Écrivez votre question en quelques mots, ou tapez *menu*.',
+  /** Audio, video, stickers, locations, contacts, documents other than PDF: what the assistant can read instead. */
+  cannotRead:
+    'Je ne sais pas lire ce type de message 🙏 Je comprends :\n' +
+    '• les questions écrites en texte ;\n' +
+    '• les photos (JPEG ou PNG) ;\n' +
+    '• les documents PDF.\n\n' +
+    'Écrivez votre question en quelques mots, envoyez une photo ou un PDF, ou tapez *menu*.',
+  /** Asked to the CSS about a photo or a PDF sent without a caption. */
+  mediaQuestion: {
+    image: 'Que pouvez-vous me dire sur cette image ?',
+    document: 'Que pouvez-vous me dire sur ce document ?',
+  },
+  /** A photo or a PDF the CSS cannot take: said plainly, with what is accepted. */
+  mediaRefused: {
+    type: '📎 Je ne peux pas lire ce fichier. J’accepte les photos (JPEG ou PNG) et les documents PDF : renvoyez-le sous l’une de ces formes, ou écrivez votre question.',
+    size: '📎 Ce fichier est trop volumineux pour que je le lise. Envoyez une photo plus légère ou un PDF plus court, ou écrivez votre question.',
+  },
 } as const;
 
 /** The menu, in display order: `1`–`4` typed by the user follow this order. */

@@ -156,7 +156,7 @@ describe.each(['redis', 'memory'] as const)('CSS assistant conversation (%s stor
     await say('menu');
     await waitSeen(2);
     await t.post(webhookBody(reactionMessage({ from, messageId: 'wamid.x', emoji: '👍' })));
-    await t.post(webhookBody(mediaMessage('image', { from })));
+    await t.post(webhookBody(mediaMessage('audio', { from })));
     const texts = await waitSeen(3);
     expect(texts[2]).toMatch(/texte/i);
     await say('3');

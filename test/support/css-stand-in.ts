@@ -1,10 +1,12 @@
 /**
  * A CSS API stand-in on 127.0.0.1: answers `POST /ask-question-ultra` the way the test wants
- * (an answer, an error status, a malformed body, a slow answer), and records the questions.
+ * (an answer, an error status, a malformed body, a slow answer), and records the questions; answers
+ * multipart questions about a file (`/ask-image`, `/ask-document`, or any path posted as multipart) too.
  */
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseMultipart } from './multipart.js';
 
 /**
  * How to answer one question: a string is a 200 `{"answer": …}`; `{status, body}` is sent as is
@@ -17,6 +19,20 @@ export type CssAnswerFn = (question: string) => CssReply | Promise<CssReply>;
 /** What the stand-in answers to `POST /pension-file-status {registrationNumber}`. */
 export type FileStatusFn = (registrationNumber: string) => { status: number; body: unknown };
 
+/** A multipart question about a file, as it arrived: fields `file` and `question`. */
+export interface CssMediaUpload {
+  /** The path posted to, e.g. `/ask-image`. */
+  readonly path: string;
+  readonly question: string;
+  /** The file part's name, content type and bytes. */
+  readonly filename?: string;
+  readonly contentType?: string;
+  readonly bytes: Buffer;
+}
+
+/** How to answer a question about a file; the default is `Réponse CSS sur <filename> : <question>`. */
+export type CssMediaAnswerFn = (upload: CssMediaUpload) => CssReply | Promise<CssReply>;
+
 export interface CssStandIn {
   /** Base to use as `CSS_API_URL`: `http://127.0.0.1:PORT`. */
   readonly url: string;
@@ -26,19 +42,38 @@ export interface CssStandIn {
   /** Every registration number asked about, oldest first. */
   readonly fileQueries: string[];
   setFileStatus(fn: FileStatusFn): void;
+  /** Every question about a file received (well-formed ones only), oldest first. */
+  readonly mediaUploads: CssMediaUpload[];
+  setMediaAnswer(fn: CssMediaAnswerFn): void;
   /** Stops at once: pending slow answers are dropped and keep-alive sockets closed. */
   close(): Promise<void>;
 }
 
 const defaultAnswer: CssAnswerFn = (question) => `Réponse CSS à : ${question}`;
+const defaultMediaAnswer: CssMediaAnswerFn = (upload) => `Réponse CSS sur ${upload.filename ?? 'le fichier'} : ${upload.question}`;
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The upload of a multipart body, FastAPI-style: `undefined` when `file` or `question` is missing. */
+function uploadOf(path: string, contentType: string | undefined, body: Buffer): CssMediaUpload | undefined {
+  const parts = parseMultipart(contentType, body);
+  const file = parts?.find((part) => part.name === 'file' && part.filename !== undefined);
+  const question = parts?.find((part) => part.name === 'question' && part.filename === undefined);
+  if (!file || !question) return undefined;
+  return {
+    path,
+    question: question.data.toString('utf8'),
+    ...(file.filename === undefined ? {} : { filename: file.filename }),
+    ...(file.contentType === undefined ? {} : { contentType: file.contentType }),
+    bytes: file.data,
+  };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -73,6 +108,8 @@ export async function startCssStandIn(answer: CssAnswerFn = defaultAnswer): Prom
   let answerFn = answer;
   const fileQueries: string[] = [];
   let fileStatusFn: FileStatusFn = () => ({ status: 404, body: { found: false } });
+  const mediaUploads: CssMediaUpload[] = [];
+  let mediaAnswerFn = defaultMediaAnswer;
 
   const later = (delayMs: number, run: () => void): void => {
     const timer = setTimeout(() => {
@@ -82,9 +119,22 @@ export async function startCssStandIn(answer: CssAnswerFn = defaultAnswer): Prom
     timers.add(timer);
   };
 
+  const answerWith = (res: ServerResponse, reply: CssReply): void => {
+    if (typeof reply === 'string') return send(res, 200, { answer: reply });
+    if ('status' in reply) return send(res, reply.status, reply.body);
+    later(reply.delayMs, () => send(res, 200, { answer: reply.answer }));
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
-      const raw = await readBody(req);
+      const body = await readBody(req);
+      const raw = body.toString('utf8');
+      if (req.method === 'POST' && /^multipart\//i.test(req.headers['content-type'] ?? '')) {
+        const upload = uploadOf(req.url ?? '', req.headers['content-type'], body);
+        if (!upload) return send(res, 422, { detail: 'form must have a "file" and a "question"' });
+        mediaUploads.push(upload);
+        return answerWith(res, await mediaAnswerFn(upload));
+      }
       if (req.method === 'POST' && req.url === '/pension-file-status') {
         const number = (JSON.parse(raw) as { registrationNumber?: unknown }).registrationNumber;
         fileQueries.push(String(number));
@@ -95,10 +145,7 @@ export async function startCssStandIn(answer: CssAnswerFn = defaultAnswer): Prom
       const question = questionOf(raw);
       if (question === undefined) return send(res, 422, { detail: 'body must be {"question": string}' });
       questions.push(question);
-      const reply = await answerFn(question);
-      if (typeof reply === 'string') return send(res, 200, { answer: reply });
-      if ('status' in reply) return send(res, reply.status, reply.body);
-      later(reply.delayMs, () => send(res, 200, { answer: reply.answer }));
+      answerWith(res, await answerFn(question));
     })().catch((error: unknown) => send(res, 500, { detail: String(error) }));
   });
 
@@ -114,6 +161,10 @@ export async function startCssStandIn(answer: CssAnswerFn = defaultAnswer): Prom
     fileQueries,
     setFileStatus: (fn) => {
       fileStatusFn = fn;
+    },
+    mediaUploads,
+    setMediaAnswer: (fn) => {
+      mediaAnswerFn = fn;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

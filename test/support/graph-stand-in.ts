@@ -1,11 +1,15 @@
 /**
  * A Graph API stand-in on 127.0.0.1: records every `POST /v25.0/{phone_number_id}/messages` and
- * answers like Meta, so senders and whole conversations are tested without the internet.
+ * answers like Meta, so senders and whole conversations are tested without the internet. It serves
+ * users' media too (`GET /v25.0/{media-id}`, then the file's URL), recorded apart in `mediaRequests`.
  */
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CloudApiSentBody } from '../../src/adapters/whatsapp/cloud-api-body.js';
+import { startGraphMediaStandIn, type MediaFn, type MediaRequest } from './graph-media-stand-in.js';
+
+export type { MediaFile, MediaFn, MediaRequest } from './graph-media-stand-in.js';
 
 export const GRAPH_VERSION = 'v25.0';
 
@@ -32,8 +36,12 @@ export interface GraphStandInOptions {
 export interface GraphStandIn {
   /** Base to use as `WHATSAPP_API_URL`, version included: `http://127.0.0.1:PORT/v25.0`. */
   readonly baseUrl: string;
-  /** Every send received so far (answered with an error or not), oldest first. */
+  /** Every send received so far (answered with an error or not), oldest first; media requests are not sends. */
   readonly requests: GraphRequest[];
+  /** Every media request (metadata, then download), oldest first. */
+  readonly mediaRequests: MediaRequest[];
+  /** Which file each media id stands for (none by default: Meta's "does not exist"). */
+  setMedia(fn: MediaFn): void;
   /** Resolves with the requests once at least `count` arrived; rejects after `timeoutMs`, listing what did. */
   waitForRequests(count: number, timeoutMs?: number): Promise<GraphRequest[]>;
   /** Forgets the requests received so far (wamids keep counting, so they stay unique). */
@@ -107,6 +115,7 @@ function describe(request: GraphRequest): string {
  */
 export async function startGraphStandIn(options: GraphStandInOptions = {}): Promise<GraphStandIn> {
   const requests: GraphRequest[] = [];
+  const media = await startGraphMediaStandIn();
   /** Pending `waitForRequests` calls: each re-checks on arrival; `fail` is for `close()`. */
   const waiters = new Map<() => void, (reason: string) => void>();
   let sent = 0;
@@ -115,6 +124,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     void (async () => {
       const match = req.method === 'POST' ? MESSAGES_PATH.exec(req.url ?? '') : null;
       const raw = await readBody(req);
+      const versioned = (req.url ?? '').split('?')[0]?.replace(`/${GRAPH_VERSION}`, '') ?? '';
+      if (req.method === 'GET' && media.handleMetadata(versioned, req.headers.authorization, res)) return;
       if (!match?.[1]) return reply(res, 404, metaError(100, `Unknown path components: ${req.method} ${req.url}`));
       let body: CloudApiSentBody;
       try {
@@ -168,15 +179,20 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   return {
     baseUrl: `http://127.0.0.1:${port}/${GRAPH_VERSION}`,
     requests,
+    mediaRequests: media.requests,
+    setMedia: (fn) => media.setMedia(fn),
     waitForRequests,
     reset: () => {
       requests.length = 0;
+      media.requests.length = 0;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         for (const fail of [...waiters.values()]) fail('before the stand-in closed');
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await media.close();
+    },
   };
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from './eventually.js';
-import { rawCommand, startRedisServer, type RedisServerHandle } from './redis-server.js';
+import { freePort, rawCommand, startRedisServer, type RedisServerHandle } from './redis-server.js';
 
 const run = promisify(execFile);
 
@@ -22,26 +22,12 @@ export interface RedisClusterHandle {
   stop(): Promise<void>;
 }
 
-/** Whether something already listens on this loopback port. */
-async function inUse(port: number): Promise<boolean> {
-  try {
-    await rawCommand(port, 'PING', 300);
-    return true;
-  } catch (error) {
-    return !String(error).includes('ECONNREFUSED');
-  }
-}
-
-/**
- * Three ports P with P and P + 10000 (the cluster bus) both free, below the kernel's ephemeral range so that
- * outgoing connections do not take them meanwhile.
- */
+/** `count` distinct ports P with P and P + 10000 (its cluster bus) free, all below the ephemeral range. */
 async function clusterPorts(count: number): Promise<number[]> {
   const ports: number[] = [];
   while (ports.length < count) {
-    const port = 20_000 + Math.floor(Math.random() * 9_000);
-    if (ports.includes(port)) continue;
-    if (!(await inUse(port)) && !(await inUse(port + 10_000))) ports.push(port);
+    const port = await freePort(12_000, 22_000, [10_000]);
+    if (!ports.includes(port)) ports.push(port);
   }
   return ports;
 }
@@ -54,7 +40,18 @@ async function clusterPorts(count: number): Promise<number[]> {
  * const cluster = await startRedisCluster();
  * const server = await spawnServer({ REDIS_CLUSTER_NODES: cluster.nodes, ... });
  */
-export async function startRedisCluster(): Promise<RedisClusterHandle> {
+export async function startRedisCluster(attempts = 3): Promise<RedisClusterHandle> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      // A port taken between the check and the bind: try other ports.
+      if (attempt >= attempts || !String(error).includes('Address already in use')) throw error;
+    }
+  }
+}
+
+async function startOnce(): Promise<RedisClusterHandle> {
   const dir = mkdtempSync(join(tmpdir(), 'redis-cluster-'));
   const servers: RedisServerHandle[] = [];
   const stop = async (): Promise<void> => {

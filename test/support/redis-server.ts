@@ -5,7 +5,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from './eventually.js';
@@ -13,7 +13,7 @@ import { eventually } from './eventually.js';
 export interface RedisServerOptions {
   /** AOF persistence (`appendfsync everysec`), so a restart keeps what was acknowledged. */
   readonly appendonly?: boolean;
-  /** A port chosen by the caller (the cluster needs port + 10000 free too); default: any free port. */
+  /** A port chosen by the caller (the cluster needs port + 10000 free too); default: a free one from {@link freePort}. */
   readonly port?: number;
   /** Working directory (AOF, cluster config); default: a fresh temporary directory removed by `dispose()`. */
   readonly dir?: string;
@@ -30,20 +30,36 @@ export interface RedisServerHandle {
   stop(): Promise<void>;
   /** SIGKILL: a crash, no shutdown work. Waits for the exit. */
   kill(): Promise<void>;
+  /** Sends a signal to the running server without waiting (e.g. SIGSTOP to freeze it at an exact moment). */
+  signal(signal: NodeJS.Signals): void;
   /** Starts again on the same port and directory (so the AOF is reloaded) and waits until it answers PING. */
   restart(): Promise<void>;
   /** Kills it if running and removes the temporary directory it created; safe to call twice. */
   dispose(): Promise<void>;
 }
 
-/** A port nobody listens on now (the kernel picks it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
+/** Whether something listens on this loopback port now. */
+export async function inUse(port: number): Promise<boolean> {
+  try {
+    await rawCommand(port, 'PING', 300);
+    return true;
+  } catch (error) {
+    return !String(error).includes('ECONNREFUSED');
+  }
+}
+
+/**
+ * A random port in [from, to) that nobody listens on, together with `port + offset` for each offset given.
+ * Ranges below the kernel's ephemeral range (32768 and up) are safe from outgoing connections, which matters
+ * when a stopped Redis must get its port back.
+ */
+export async function freePort(from = 7_000, to = 12_000, offsets: readonly number[] = []): Promise<number> {
+  for (let tries = 0; tries < 200; tries++) {
+    const port = from + Math.floor(Math.random() * (to - from));
+    const all = [port, ...offsets.map((offset) => port + offset)];
+    if (!(await Promise.all(all.map(inUse))).some(Boolean)) return port;
+  }
+  throw new Error(`no free port in [${from}, ${to})`);
 }
 
 /**
@@ -92,8 +108,18 @@ export async function waitForPong(port: number, timeoutMs = 10_000): Promise<voi
  * const redis = await startRedisServer({ appendonly: true });
  * await redis.stop(); await redis.restart(); await redis.dispose();
  */
-export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServerHandle> {
-  const port = options.port ?? (await freePort());
+export async function startRedisServer(options: RedisServerOptions = {}, attempts = 3): Promise<RedisServerHandle> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(options.port ?? (await freePort()), options);
+    } catch (error) {
+      // A port taken between the check and the bind: try another one, unless the caller chose it.
+      if (options.port !== undefined || attempt >= attempts || !String(error).includes('Address already in use')) throw error;
+    }
+  }
+}
+
+async function startOn(port: number, options: RedisServerOptions): Promise<RedisServerHandle> {
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'redis-test-'));
   const args = [
@@ -128,13 +154,19 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     child = undefined;
   };
 
-  await launch();
+  try {
+    await launch();
+  } catch (error) {
+    if (ownDir) rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     dir,
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
+    signal: (name) => void child?.kill(name),
     restart: async () => {
       await signal('SIGTERM');
       await launch();

@@ -7,7 +7,7 @@ import { checkMachine, formatProblems, runMachineCheck, runtimeCheckOptions } fr
 
 describe('the machine check on the CSS assistant', () => {
   it('finds no problem in the real machine, with its texts and the actors the runtime provides', () => {
-    expect(checkMachine(cssAssistant, { providedActors: ['askQuestion'], texts })).toEqual([]);
+    expect(checkMachine(cssAssistant, { providedActors: ['askQuestion', 'askAboutMedia'], texts })).toEqual([]);
   });
 
   it('finds none in any registered machine with the options the runtime derives (as npm run check and the server do)', async () => {
@@ -22,13 +22,19 @@ describe('the machine check on the CSS assistant', () => {
     expect((await runtimeCheckOptions(cssAssistant)).texts).toBe(texts);
   });
 
-  it('reports askQuestion when the runtime does not provide it: the machine only has a placeholder', () => {
+  it('reports the actors the runtime does not provide: the machine only has placeholders', () => {
     expect(checkMachine(cssAssistant, { providedActors: [] })).toEqual([
       {
         machine: 'css-assistant',
         state: 'awaitingAnswer',
         field: 'invoke.src',
         message: 'actor "askQuestion" is only a placeholder and the runtime does not provide it',
+      },
+      {
+        machine: 'css-assistant',
+        state: 'awaitingMediaAnswer',
+        field: 'invoke.src',
+        message: 'actor "askAboutMedia" is only a placeholder and the runtime does not provide it',
       },
     ]);
   });
@@ -42,7 +48,7 @@ describe('the machine check on the CSS assistant', () => {
         ),
       },
     });
-    const problems = checkMachine({ ...cssAssistant, machine: edited }, { providedActors: ['askQuestion'], texts });
+    const problems = checkMachine({ ...cssAssistant, machine: edited }, { providedActors: ['askQuestion', 'askAboutMedia'], texts });
     expect(formatProblems(problems)).toBe('css-assistant › menu › sections[0].rows[2].title: 25 characters, the Cloud API allows 24');
   });
 });

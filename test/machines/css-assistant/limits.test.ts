@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import { fromPromise } from 'xstate';
 import { categories, cssAssistant } from '../../../machines/css-assistant/index.js';
+import type { MediaQuestionInput } from '../../../machines/css-assistant/media.js';
 import type { UserEvent } from '../../../src/domain/conversation.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
 import { WHATSAPP_LIMITS as L } from '../../../src/domain/whatsapp-limits.js';
+import { MediaRejectedError } from '../../../src/ports/media-answer-source.js';
 import { choice, media, other, runMachine, text } from '../run-machine.js';
 
 /** Every way `message` breaks a Cloud API limit (lengths in UTF-16 units: stricter than Meta's characters). */
@@ -57,6 +60,9 @@ const tour: UserEvent[] = [
   choice('contact', next()),
   text('salut', next()),
   media(next()),
+  ...['photo', 'type', 'size', 'panne'].map((caption): UserEvent => ({ type: 'user.media', media: 'image', mediaId: caption, caption, at: next() })),
+  { type: 'user.media', media: 'document', mediaId: 'pdf', mimeType: 'application/pdf', at: next() },
+  { type: 'user.media', media: 'audio', mediaId: 'voice', at: next() },
   other(next()),
   text('panne', next()),
   text('vide', next()),
@@ -65,7 +71,13 @@ const tour: UserEvent[] = [
 
 describe('css-assistant: WhatsApp limits', () => {
   it('every message of a tour through every state respects the Cloud API limits', async () => {
-    const steps = await runMachine(cssAssistant, tour, {
+    const askAboutMedia = fromPromise<string, MediaQuestionInput>(async ({ input }) => {
+      if (input.question === 'type' || input.question === 'size') throw new MediaRejectedError(input.question, 'refused');
+      if (input.question === 'panne') throw new Error('CSS down');
+      return `Réponse sur le fichier : ${input.question}`;
+    });
+    const withMedia = { ...cssAssistant, machine: cssAssistant.machine.provide({ actors: { askAboutMedia } }) };
+    const steps = await runMachine(withMedia, tour, {
       answer: (q) => {
         if (q === 'panne') throw new Error('CSS down');
         return q === 'vide' ? '' : `Réponse : ${q}`;
@@ -76,7 +88,8 @@ describe('css-assistant: WhatsApp limits', () => {
     expect(messages.map((m) => [m.type === 'text' ? m.text.slice(0, 30) : m.body.slice(0, 30), violations(m)]).filter(([, v]) => v!.length > 0)).toEqual([]);
 
     const visited = new Set(steps.map((s) => JSON.stringify(s.value)));
-    const resting = Object.keys(cssAssistant.machine.root.states).filter((k) => k !== 'welcome' && k !== 'awaitingAnswer');
+    const states = cssAssistant.machine.root.states;
+    const resting = Object.keys(states).filter((k) => k !== 'welcome' && !states[k]?.tags.includes('busy'));
     expect([...visited].sort()).toEqual(resting.map((k) => JSON.stringify(k)).sort());
   });
 

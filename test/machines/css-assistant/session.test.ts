@@ -39,11 +39,11 @@ describe('css-assistant: session data and persistence', () => {
   });
 
   it.each([
-    ['media', media(3000)],
+    ['a voice note', { type: 'user.media', media: 'audio', mediaId: 'voice-1', at: 3000 } as const],
     ['a location', other(3000)],
-  ])('answers %s with the text-only reply and stays where it was', async (_, event) => {
+  ])('answers %s with what it can read and stays where it was', async (_, event) => {
     const steps = await runMachine(cssAssistant, [text('bonjour', 1000), choice('documents', 2000), event]);
-    expect(steps[2]!.replies).toEqual([{ type: 'text', text: texts.textOnly }]);
+    expect(steps[2]!.replies).toEqual([{ type: 'text', text: texts.cannotRead }]);
     expect(steps[2]!.value).toBe('category');
     expect(steps[2]!.context).toMatchObject({ category: 'documents' });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { cssAssistant, texts } from '../../../machines/css-assistant/index.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
-import { choice, media, runMachine, text } from '../run-machine.js';
+import { choice, runMachine, text } from '../run-machine.js';
 
 const buttonIds = (message: OutboundMessage | undefined) =>
   message?.type === 'buttons' ? message.buttons.map((b) => b.id) : [];
@@ -54,9 +54,9 @@ describe('css-assistant: the first message of a session', () => {
     expect(step!.value).toBe('category');
   });
 
-  it('welcomes, then says it handles text only, when the first message is a photo', async () => {
-    const [step] = await runMachine(cssAssistant, [media(1000)]);
-    expect(step!.replies.map(bodyOf)).toEqual([expect.stringContaining('Bienvenue'), texts.textOnly]);
+  it('welcomes, then says what it can read, when the first message is a voice note', async () => {
+    const [step] = await runMachine(cssAssistant, [{ type: 'user.media', media: 'audio', mediaId: 'voice-1', at: 1000 }]);
+    expect(step!.replies.map(bodyOf)).toEqual([expect.stringContaining('Bienvenue'), texts.cannotRead]);
     expect(step!.value).toBe('idle');
   });
 

@@ -1,3 +1,5 @@
+import type { MediaQuestionInput } from '../../../machines/css-assistant/media.js';
+import { tinyJpeg, tinyPdf } from '../../support/media-fixtures.js';
 import type { TestServer } from '../../support/test-server.js';
 import type { ActorCall } from './expected-turns.js';
 import type { ActorOutcomes } from './machine-paths.js';
@@ -55,6 +57,41 @@ export const lookupFileStatusStandIn: ActorStandIn = {
       const call = queue.shift();
       if (call && 'output' in call.outcome) return { status: 200, body: call.outcome.output };
       return { status: 500, body: { detail: call ? 'stand-in failure for this path' : 'unexpected lookup' } };
+    });
+    return () => received;
+  },
+};
+
+/**
+ * `askAboutMedia` (a file fetched from the Graph stand-in, then posted to the CSS multimodal endpoints): each
+ * media id the Graph stand-in is asked about is served, in order, a real JPEG or PDF for the kind the call
+ * expects; the CSS stand-in answers with a fixed text, or an HTTP 500 for a path's error outcome. What is
+ * compared is the kind (from the path posted to) and the question; the media id, type and file name are the
+ * webhook builder's own, so they are taken from the call.
+ *
+ * @example
+ * describePaths(cssAssistant, { askQuestion: askQuestionStandIn, askAboutMedia: askAboutMediaStandIn });
+ */
+export const askAboutMediaStandIn: ActorStandIn = {
+  outputs: ['Réponse de la CSS sur votre fichier.'],
+  fails: true,
+  arrange(server, calls) {
+    const inputs = calls.map((call) => call.input as MediaQuestionInput);
+    const files = new Map<string, MediaQuestionInput>();
+    server.graph.setMedia((mediaId) => {
+      const input = files.get(mediaId) ?? inputs[files.size];
+      if (!input) return undefined;
+      files.set(mediaId, input);
+      return input.media === 'image' ? { bytes: tinyJpeg(), mimeType: 'image/jpeg' } : { bytes: tinyPdf(), mimeType: 'application/pdf' };
+    });
+    const queue = [...calls];
+    const received: MediaQuestionInput[] = [];
+    server.css.setMediaAnswer((upload) => {
+      const call = queue.shift();
+      const media = upload.path === '/ask-document' ? 'document' : 'image';
+      received.push({ mediaId: '', ...(call?.input as MediaQuestionInput | undefined), media, question: upload.question });
+      if (call && 'output' in call.outcome) return String(call.outcome.output);
+      return { status: 500, body: { detail: call ? 'stand-in failure for this path' : 'unexpected file' } };
     });
     return () => received;
   },
