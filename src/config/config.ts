@@ -62,6 +62,7 @@ const schema = z.object({
   PAIR_BURST: integer(45, 1, 1000),
   PAIR_WINDOW_SECONDS: integer(270, 1, 3600),
   INBOUND_PER_MINUTE: integer(20, 1, 10_000),
+  READ_RECEIPTS: z.enum(['0', '1', 'false', 'true'], { error: 'must be 1 or 0' }).default('1'),
   WORKER_CONCURRENCY: integer(64, 1, 10_000),
   INSPECT: optionalText.pipe(
     z.union([z.undefined(), z.literal('local'), z.literal('sky'), z.url({ protocol: /^wss?$/, error: 'must be local, sky or a ws:// URL' })]),
@@ -104,6 +105,8 @@ export type Config = Readonly<{
   menuNudgeSeconds: number;
   dedupWindowSeconds: number;
   workerConcurrency: number;
+  /** Mark user messages read, with the typing indicator while the answer is prepared. */
+  readReceipts: boolean;
   /** Sends per second per business number (Meta's throughput), shared by every process on one Redis. */
   outboundPerSecond: number;
   /** Burst to one recipient, paid back over `pairWindowSeconds` (Meta's pair rate limit). */
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     menuNudgeSeconds: e.MENU_NUDGE_SECONDS,
     dedupWindowSeconds: e.DEDUP_WINDOW_SECONDS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    readReceipts: e.READ_RECEIPTS === '1' || e.READ_RECEIPTS === 'true',
     outboundPerSecond: e.OUTBOUND_PER_SECOND,
     pairBurst: e.PAIR_BURST,
     pairWindowSeconds: e.PAIR_WINDOW_SECONDS,

@@ -8,10 +8,12 @@ import type { Pseudonymize } from '../observability/pseudonymize.js';
 import type { StoredConversation, Turn } from '../ports/conversation-pipeline.js';
 import type { Interaction, InteractionRecorder } from '../ports/interaction-recorder.js';
 import type { RateLimits } from '../ports/rate-limits.js';
+import type { ReadReceipts } from '../ports/read-receipts.js';
 import type { UserEvent } from '../domain/conversation.js';
 import { ConversationError, runTurn, stateName, type TimerEvent, type TurnResult } from './run-turn.js';
 import { WINDOW_CLOSED } from './send-outbox.js';
 import { toOutbox } from './to-outbox.js';
+import { startTyping } from './typing-indicator.js';
 import { toUserEvent } from './to-user-event.js';
 
 export interface HandleMessageDeps {
@@ -24,6 +26,10 @@ export interface HandleMessageDeps {
   readonly pseudonym: Pseudonymize;
   /** Inbound flood control per user; absent: none. */
   readonly limits?: RateLimits;
+  /** Marks user messages read, with the typing indicator while the turn runs; absent: off. */
+  readonly receipts?: ReadReceipts;
+  /** How often the typing indicator is renewed during a long turn (WhatsApp drops it after 25 s). */
+  readonly typingRenewMs?: number;
   /** Keeps one record per handled message (analytics); absent, nothing is recorded. */
   readonly analytics?: InteractionRecorder;
   /** Attached to every conversation actor when `INSPECT` is set. */
@@ -39,6 +45,7 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
   const definition = deps.machineFor(message.phoneNumberId);
   const stopTimer = deps.metrics.turnSeconds.startTimer();
   const startedAt = Date.now();
+  let stopTyping = () => {};
   const report = (outcome: Interaction['outcome'], state: string, replies: readonly OutboundMessage[] = []) => {
     const event = eventName(message);
     deps.metrics.turns.inc({ machine: definition.id, outcome });
@@ -67,6 +74,7 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
       await turn.commit({ wamid: message.wamid, outbox: toOutbox(message, notice, 'flood') });
       return;
     }
+    stopTyping = startTyping(deps.receipts, deps.logger, message, deps.typingRenewMs);
     const stored = await turn.load();
     const run = (current: StoredConversation | undefined, event: UserEvent | TimerEvent) =>
       runTurn(definition, current, event, deps.settleTimeoutMs, deps.inspection && {
@@ -115,6 +123,7 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
     await turn.commit({ wamid: message.wamid, outbox: [] });
   } finally {
     stopTimer();
+    stopTyping();
   }
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { emit, setup } from 'xstate';
 import { MemoryPipeline } from '../../src/adapters/memory/memory-pipeline.js';
 import { createHttpClient } from '../../src/adapters/http/create-http-client.js';
@@ -7,6 +7,7 @@ import type { ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
 import type { InboundMessage } from '../../src/domain/inbound.js';
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
 import { ConversationWorker } from '../../src/engine/conversation-worker.js';
+import { startTyping } from '../../src/engine/typing-indicator.js';
 import { Writable } from 'node:stream';
 import { createLogger, silentLogger } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
@@ -99,5 +100,23 @@ describe('ConversationWorker', () => {
     expect(graph.requests).toHaveLength(3); // never retried
     expect(lines.filter((line) => line.includes('code 190'))).toHaveLength(1);
     expect(lines.join('')).not.toContain('Bearer');
+  });
+});
+
+describe('typing indicator', () => {
+  it('is renewed while a slow answer is prepared, and stops with the turn', async () => {
+    jest.useFakeTimers();
+    try {
+      const marks: boolean[] = [];
+      const stop = startTyping({ markRead: async (_n, _w, o) => void marks.push(o.typing) }, silentLogger(), message('g', 'g1', 'lent'), 20_000);
+      expect(marks).toEqual([true]);
+      jest.advanceTimersByTime(45_000);
+      expect(marks).toEqual([true, true, true]);
+      stop();
+      jest.advanceTimersByTime(60_000);
+      expect(marks).toHaveLength(3);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -23,6 +23,14 @@ export interface GraphRequest {
   readonly receivedAt: number;
 }
 
+/** A mark-as-read call as the stand-in received it. */
+export interface ReadReceipt {
+  readonly phoneNumberId: string;
+  readonly messageId: string;
+  readonly typing: boolean;
+  readonly receivedAt: number;
+}
+
 export interface GraphReply {
   readonly status: number;
   readonly body: unknown;
@@ -40,6 +48,8 @@ export interface GraphStandIn {
   readonly requests: GraphRequest[];
   /** Every media request (metadata, then download), oldest first. */
   readonly mediaRequests: MediaRequest[];
+  /** Read receipts (`status: "read"`, with the typing indicator or not), apart from sent messages. */
+  readonly receipts: ReadReceipt[];
   /** Which file each media id stands for (none by default: Meta's "does not exist"). */
   setMedia(fn: MediaFn): void;
   /** Resolves with the requests once at least `count` arrived; rejects after `timeoutMs`, listing what did. */
@@ -115,6 +125,7 @@ function describe(request: GraphRequest): string {
  */
 export async function startGraphStandIn(options: GraphStandInOptions = {}): Promise<GraphStandIn> {
   const requests: GraphRequest[] = [];
+  const receipts: ReadReceipt[] = [];
   const media = await startGraphMediaStandIn();
   /** Pending `waitForRequests` calls: each re-checks on arrival; `fail` is for `close()`. */
   const waiters = new Map<() => void, (reason: string) => void>();
@@ -132,6 +143,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
         body = JSON.parse(raw) as CloudApiSentBody;
       } catch {
         return reply(res, 400, metaError(100, 'Invalid JSON body'));
+      }
+      const receipt = body as unknown as { status?: string; message_id?: string; typing_indicator?: unknown };
+      if (receipt.status === 'read') {
+        const phoneNumberId = decodeURIComponent(match[1]);
+        receipts.push({ phoneNumberId, messageId: String(receipt.message_id), typing: receipt.typing_indicator !== undefined, receivedAt: Date.now() });
+        return reply(res, 200, { success: true });
       }
       const request: GraphRequest = {
         phoneNumberId: decodeURIComponent(match[1]),
@@ -180,6 +197,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     baseUrl: `http://127.0.0.1:${port}/${GRAPH_VERSION}`,
     requests,
     mediaRequests: media.requests,
+    receipts,
     setMedia: (fn) => media.setMedia(fn),
     waitForRequests,
     reset: () => {

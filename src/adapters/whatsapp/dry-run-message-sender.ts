@@ -7,6 +7,7 @@ import type { OutboundMessage, Recipient } from '../../domain/outbound.js';
 import { assertWithinLimits } from '../../domain/validate-outbound.js';
 import type { Logger } from '../../observability/logger.js';
 import type { MessageSender } from '../../ports/message-sender.js';
+import type { ReadReceipts } from '../../ports/read-receipts.js';
 
 /** What a user would read first: the text, or an interactive message's body. */
 function readableText(message: OutboundMessage): string {
@@ -21,7 +22,7 @@ function readableText(message: OutboundMessage): string {
  * @example
  * const sender = config.whatsappToken ? new GraphMessageSender({ http }) : new DryRunMessageSender({ logger });
  */
-export class DryRunMessageSender implements MessageSender {
+export class DryRunMessageSender implements MessageSender, ReadReceipts {
   constructor(private readonly deps: { readonly logger: Logger }) {}
 
   async send(recipient: Recipient, message: OutboundMessage): Promise<{ readonly wamid?: string }> {
@@ -31,5 +32,9 @@ export class DryRunMessageSender implements MessageSender {
       'dry run: outbound message logged, not sent (WHATSAPP_TOKEN unset)',
     );
     return {};
+  }
+
+  async markRead(phoneNumberId: string, _wamid: string, options: { readonly typing: boolean }): Promise<void> {
+    this.deps.logger.debug({ dryRun: true, phoneNumberId, typing: options.typing }, 'dry run: read receipt not sent');
   }
 }

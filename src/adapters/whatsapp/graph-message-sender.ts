@@ -8,6 +8,7 @@ import { GraphApiError } from '../../domain/errors.js';
 import type { OutboundMessage, Recipient } from '../../domain/outbound.js';
 import { assertWithinLimits } from '../../domain/validate-outbound.js';
 import type { MessageSender } from '../../ports/message-sender.js';
+import type { ReadReceipts } from '../../ports/read-receipts.js';
 import { toCloudApiBody } from './cloud-api-body.js';
 
 /** Meta codes that mean "try again later": rate limits, throughput, outages, maintenance. */
@@ -98,7 +99,7 @@ function toGraphApiError(error: unknown, phoneNumberId: string): GraphApiError {
  * const sender = new GraphMessageSender({ http: graphClient });
  * const { wamid } = await sender.send({ phoneNumberId: '1065', to: '221771234567' }, { type: 'text', text: 'Bonjour' });
  */
-export class GraphMessageSender implements MessageSender {
+export class GraphMessageSender implements MessageSender, ReadReceipts {
   constructor(private readonly deps: { readonly http: AxiosInstance }) {}
 
   async send(recipient: Recipient, message: OutboundMessage): Promise<{ readonly wamid?: string }> {
@@ -114,5 +115,19 @@ export class GraphMessageSender implements MessageSender {
     }
     const wamid = wamidOf(data);
     return wamid ? { wamid } : {};
+  }
+
+  async markRead(phoneNumberId: string, wamid: string, options: { readonly typing: boolean }): Promise<void> {
+    const body = {
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: wamid,
+      ...(options.typing ? { typing_indicator: { type: 'text' } } : {}),
+    };
+    try {
+      await this.deps.http.post(`${encodeURIComponent(phoneNumberId)}/messages`, body);
+    } catch (error) {
+      throw toGraphApiError(error, phoneNumberId);
+    }
   }
 }

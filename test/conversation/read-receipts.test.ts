@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals';
+import { textMessage, webhookBody } from '../builders/payloads.js';
+import { eventually } from '../support/eventually.js';
+import { textsOf } from '../support/graph-stand-in.js';
+import { startTestServer } from '../support/test-server.js';
+
+describe('read receipts and typing indicator', () => {
+  it('marks each user message read with the typing indicator before the answer', async () => {
+    const t = await startTestServer({ store: 'memory' });
+    try {
+      const message = textMessage({ from: '221772220001', body: 'Une question ?' });
+      await t.post(webhookBody(message));
+      await eventually(() => textsOf(t.graph.requests, '221772220001').length === 3);
+      const wamid = String(message.message['id']);
+      expect(t.graph.receipts).toEqual([expect.objectContaining({ messageId: wamid, typing: true })]);
+      expect(t.graph.receipts[0]!.receivedAt).toBeLessThanOrEqual(t.graph.requests.at(-1)!.receivedAt);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('sends none with READ_RECEIPTS=0', async () => {
+    const t = await startTestServer({ store: 'memory', env: { READ_RECEIPTS: '0' } });
+    try {
+      await t.post(webhookBody(textMessage({ from: '221772220002', body: 'bonjour' })));
+      await eventually(() => textsOf(t.graph.requests, '221772220002').length === 1);
+      expect(t.graph.receipts).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
