@@ -40,7 +40,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics();
-  const live = liveMachines(config);
+  const live = liveMachines(config, metrics);
   const machineFor = routeMachines(live, config);
   const { pipeline, redis, closeStore } = await buildPipeline(config, logger);
   metrics.watchQueue(() => pipeline.queueStats());

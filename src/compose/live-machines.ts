@@ -10,16 +10,19 @@ import { GraphMediaDownloader } from '../adapters/whatsapp/graph-media-downloade
 import type { Config } from '../config/config.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import { provideEffects, type Effects } from '../engine/provide-effects.js';
+import { instrumentHttp } from '../observability/instrument-http.js';
+import type { Metrics } from '../observability/metrics.js';
 
 /**
  * Every registered machine with its real effects (the CSS API clients) and configured delays: what the server
  * and `npm run chat` run, built the same way for both.
  *
  * @example
- * const live = liveMachines(config); live['css-assistant'].machine // askQuestion calls CSS_API_URL
+ * const live = liveMachines(config, metrics); live['css-assistant'].machine // askQuestion calls CSS_API_URL
  */
-export function liveMachines(config: Config): Record<string, MachineDefinition> {
+export function liveMachines(config: Config, metrics?: Metrics): Record<string, MachineDefinition> {
   const css = createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs });
+  if (metrics) instrumentHttp(css, metrics.cssSeconds);
   const effects: Partial<Effects> = {
     answers: new CssAnswerSource({ http: css }),
     files: new CssFileStatusSource({ http: css, path: config.cssApiFileStatusPath }),

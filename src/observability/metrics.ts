@@ -82,6 +82,13 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30],
       registers,
     }),
+    cssSeconds: new Histogram({
+      name: 'wa_css_request_duration_seconds',
+      help: 'CSS API calls (questions, files, media) by endpoint and outcome',
+      labelNames: ['endpoint', 'outcome'] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30],
+      registers,
+    }),
     sends: new Counter({
       name: 'wa_outbound_sends_total',
       help: 'Outbound messages by result (sent, retried, dead_letter: moved to the dead letters) and Meta error code',

@@ -27,6 +27,7 @@ describe('logs and metrics', () => {
       expect(metrics).toMatch(/wa_queue_depth \d+/);
       expect(metrics).toMatch(/wa_queue_oldest_age_seconds [\d.e-]+/);
       expect(metrics).toMatch(/wa_transitions_total\{machine="css-assistant",state="idle",event="user.text"\} 1/);
+      expect(metrics).toMatch(/wa_css_request_duration_seconds_count\{endpoint="\/ask-question-ultra",outcome="ok"\} 1/);
       expect(metrics).not.toContain(PHONE);
     } finally {
       await t.close();
