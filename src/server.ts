@@ -10,6 +10,7 @@ import type { Config } from './config/config.js';
 import { ConversationWorker } from './engine/conversation-worker.js';
 import { routeMachines } from './engine/machine-router.js';
 import { inspectionFromConfig } from './compose/inspection-from-config.js';
+import { connectRedis } from './compose/connect-redis.js';
 import { liveMachines } from './compose/live-machines.js';
 import { machines } from '../machines/index.js';
 import { FlexibleRateLimits } from './adapters/rate-limit/flexible-rate-limits.js';
@@ -143,7 +144,7 @@ async function buildPipeline(
     });
     return { pipeline, closeStore: async () => {} };
   }
-  const { redis, blockingRedis } = connectRedis(config);
+  const { redis, blockingRedis } = connectRedis(config, logger);
   const pipeline = new RedisPipeline({
     redis,
     blockingRedis,
@@ -162,26 +163,5 @@ async function buildPipeline(
       blockingRedis.disconnect();
       await redis.quit();
     },
-  };
-}
-
-/**
- * Two connections: one auto-pipelined for commands, one for the blocking read of the work stream (a blocking
- * command would stall every command queued behind it on a shared connection).
- */
-function connectRedis(config: Config): { redis: Redis | Cluster; blockingRedis: Redis | Cluster } {
-  // Fail a command after two reconnect attempts, so a webhook answers 503 quickly while Redis is down.
-  const commandOptions = { maxRetriesPerRequest: 2 };
-  if (config.redisClusterNodes) {
-    const nodes = [...config.redisClusterNodes];
-    return {
-      redis: new Cluster(nodes, { enableAutoPipelining: true, redisOptions: commandOptions }),
-      blockingRedis: new Cluster(nodes, { redisOptions: { maxRetriesPerRequest: null } }),
-    };
-  }
-  const url = config.redisUrl ?? '';
-  return {
-    redis: new Redis(url, { enableAutoPipelining: true, ...commandOptions }),
-    blockingRedis: new Redis(url, { maxRetriesPerRequest: null }),
   };
 }

@@ -2,7 +2,7 @@ import pRetry, { AbortError } from 'p-retry';
 import { GraphApiError, MessageLimitError } from '../domain/errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { OutboxItem, Turn } from '../ports/conversation-pipeline.js';
+import { LeaseLostError, type OutboxItem, type Turn } from '../ports/conversation-pipeline.js';
 import type { MessageSender } from '../ports/message-sender.js';
 import type { RateLimits } from '../ports/rate-limits.js';
 
@@ -52,11 +52,32 @@ export async function sendOutbox(deps: SendOutboxDeps, turn: Turn): Promise<{ wi
       continue;
     }
     const outcome = await sendOne(deps, item);
-    if (outcome.wamid) await turn.recordSent(outcome.wamid);
-    await turn.settleOutbox(item.id, outcome.failure);
+    // The reply is out: its removal from the outbox must not be lost to a Redis blip, or it would go out again.
+    await whileLeased(() => turn.settleOutbox(item.id, outcome.failure));
+    if (outcome.wamid) {
+      const wamid = outcome.wamid;
+      await turn.recordSent(wamid).catch((error: unknown) => deps.logger.warn({ traceId: item.traceId, err: error }, 'sent wamid not indexed'));
+    }
     if (outcome.code === WINDOW_CLOSED) windowClosed = item;
   }
   return windowClosed ? { windowClosed } : {};
+}
+
+/**
+ * Retries a store write for as long as the turn is still ours (Redis restarting, a failover): only a lost lease
+ * (someone else holds the conversation now) or half a minute of failures ends it.
+ */
+function whileLeased(write: () => Promise<void>): Promise<void> {
+  return pRetry(
+    async () => {
+      try {
+        await write();
+      } catch (error) {
+        throw error instanceof LeaseLostError ? new AbortError(error) : error;
+      }
+    },
+    { retries: 30, minTimeout: 100, maxTimeout: 2000, maxRetryTime: 30_000 },
+  );
 }
 
 /** Meta's "re-engagement message": more than 24 hours since the user last wrote. */

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eventually } from '../support/eventually.js';
 import type { SpawnedServer } from '../support/spawn-server.js';
-import { allAnswered, answerOf, deliver, deterministicCss, exactlyOnceInOrder, makeUsers, newStats, received } from './conversations.js';
-import { metricSum, startStand, type Stand } from './stand.js';
+import { answerOf, deliver, deterministicCss, exactlyOnceInOrder, makeUsers, newStats, received, settled } from './conversations.js';
+import { metricSum, serverErrors, startStand, type Stand } from './stand.js';
 
 // A burst: 50 users type 10 messages each as fast as they can; the POSTs alternate between two processes, so a
 // user's consecutive messages are received by different processes. Replies must follow each user's order.
@@ -33,7 +32,7 @@ describe('a burst of 50 users × 10 messages over two processes', () => {
       }),
     );
     const acked = Date.now() - started;
-    await eventually(async () => allAnswered(stand.graph.requests, users) && (await stand.busyKeys()).length === 0, 40_000, 100);
+    await settled(stand, users, 40_000);
     const latencies = stand.graph.requests
       .flatMap((request) => (request.body.type === 'text' && ackedAt.has(request.body.text.body) ? [request.receivedAt - (ackedAt.get(request.body.text.body) ?? 0)] : []))
       .sort((x, y) => x - y);
@@ -43,6 +42,7 @@ describe('a burst of 50 users × 10 messages over two processes', () => {
 
     expect(stats).toEqual({ ok: 500, refused: 0, unreachable: 0 });
     expect(users.map((user) => received(stand.graph.requests, user))).toEqual(users.map(exactlyOnceInOrder));
+    expect([a, b].flatMap(serverErrors)).toEqual([]);
     const questions = users.flatMap((user) => user.messages.map((m) => m.question));
     expect([...stand.css.questions].sort()).toEqual(questions.sort());
     // Both processes took turns (the work is shared, not funnelled through one of them).

@@ -8,7 +8,8 @@ import { textMessage, webhookBody, type WebhookBody } from '../builders/payloads
 import type { CssAnswerFn } from '../support/css-stand-in.js';
 import { textsOf, type GraphRequest } from '../support/graph-stand-in.js';
 import { postSigned } from '../support/spawn-server.js';
-import { SECRET } from './stand.js';
+import { eventually } from '../support/eventually.js';
+import { SECRET, serverErrors, type Stand } from './stand.js';
 
 /** One inbound message, built once so every redelivery carries the same wamid and bytes. */
 export interface Delivery {
@@ -16,6 +17,7 @@ export interface Delivery {
   readonly body: WebhookBody;
 }
 
+/** A user of a scenario: a fresh phone number and the messages they send, in order. */
 export interface User {
   readonly phone: string;
   readonly messages: readonly Delivery[];
@@ -70,6 +72,29 @@ export function allAnswered(requests: readonly GraphRequest[], users: readonly U
   });
 }
 
+/**
+ * Resolves once every user has all the replies owed and no conversation has work in progress (nothing more
+ * can be sent); on timeout, rejects saying who is missing what and which keys are still busy.
+ */
+export async function settled(stand: Stand, users: readonly User[], timeoutMs: number): Promise<void> {
+  await eventually(async () => {
+    const short = users.filter((user) => !allAnswered(stand.graph.requests, [user]));
+    const busy = await stand.busyKeys();
+    if (short.length === 0 && busy.length === 0) return true;
+    const missing = short.slice(0, 5).map((user) => {
+      const got = received(stand.graph.requests, user);
+      const unanswered = user.messages.filter((m) => !got.answers.includes(answerOf(m.question))).map((m) => m.question);
+      return `${user.phone} has ${got.replies}/${expectedReplies(user)} replies, unanswered: ${JSON.stringify(unanswered)}`;
+    });
+    const errors = [...new Set(stand.servers.flatMap(serverErrors))].slice(0, 5);
+    const dead = await stand.redis.lrange(`${stand.keyPrefix}dead`, 0, 2).catch((error: unknown) => [String(error)]);
+    throw new Error(
+      `not settled: ${short.length} user(s) short (${missing.join('; ')}); busy keys: ${busy.slice(0, 10).join(' ')}; ` +
+        `server errors: ${JSON.stringify(errors)}; dead letters: ${dead.map((entry) => entry.slice(0, 300)).join(' | ')}`,
+    );
+  }, timeoutMs, 100);
+}
+
 /** Counters of {@link deliver}: refusals are Meta's redeliveries. */
 export interface DeliveryStats {
   ok: number;
@@ -77,6 +102,7 @@ export interface DeliveryStats {
   unreachable: number;
 }
 
+/** Fresh counters for one scenario. */
 export const newStats = (): DeliveryStats => ({ ok: 0, refused: 0, unreachable: 0 });
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/eventually.js';
 import type { SpawnedServer } from '../support/spawn-server.js';
-import { allAnswered, deliver, deterministicCss, exactlyOnceInOrder, makeUsers, newStats, received } from './conversations.js';
-import { startStand, type Stand } from './stand.js';
+import { deliver, deterministicCss, exactlyOnceInOrder, makeUsers, newStats, received, settled } from './conversations.js';
+import { serverErrors, startStand, type Stand } from './stand.js';
 
 // Meta delivers at least once: each webhook comes twice (one after the other, or at the same moment to two
 // processes), then once more much later. Each message must still be acted on exactly once.
@@ -32,7 +32,7 @@ describe('duplicate deliveries across two processes', () => {
         }
       }),
     );
-    await eventually(async () => allAnswered(stand.graph.requests, users) && (await stand.busyKeys()).length === 0, 15_000, 50);
+    await settled(stand, users, 15_000);
 
     // Meta retries for days: a third, late copy of every message changes nothing either.
     await Promise.all(users.flatMap((user) => user.messages.map(({ body }, m) => deliver(body, () => (m % 2 ? a : b).url, stats))));
@@ -40,6 +40,7 @@ describe('duplicate deliveries across two processes', () => {
 
     expect(stats).toEqual({ ok: 3 * 8 * 4, refused: 0, unreachable: 0 });
     expect(users.map((user) => received(stand.graph.requests, user))).toEqual(users.map(exactlyOnceInOrder));
+    expect([a, b].flatMap(serverErrors)).toEqual([]);
     const questions = users.flatMap((user) => user.messages.map((m) => m.question));
     expect([...stand.css.questions].sort()).toEqual(questions.sort());
   }, 40_000);

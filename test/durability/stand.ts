@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
 import { startCssStandIn, type CssAnswerFn, type CssStandIn } from '../support/css-stand-in.js';
-import { startGraphStandIn, type GraphStandIn } from '../support/graph-stand-in.js';
+import { startGraphStandIn, type GraphStandIn, type GraphStandInOptions } from '../support/graph-stand-in.js';
 import { killAllServers, spawnServer, type SpawnedServer } from '../support/spawn-server.js';
 
 /** The app secret every spawned server checks signatures with. */
@@ -17,12 +17,15 @@ export const SHARED_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379
 /** Where the spawned servers keep their state. */
 export type StoreEnv = { REDIS_URL: string } | { REDIS_CLUSTER_NODES: string };
 
+/** A running stand: stand-ins, the store's client, and the servers spawned on it. */
 export interface Stand {
   readonly graph: GraphStandIn;
   readonly css: CssStandIn;
   readonly keyPrefix: string;
   /** A client on the same store, for looking at what the servers wrote. */
   readonly redis: Redis | Cluster;
+  /** Every server spawned on this stand, oldest first (dead ones included). */
+  readonly servers: SpawnedServer[];
   /** Spawns one more server on this stand (`extra` overrides or adds variables). */
   spawn(extra?: Record<string, string>): Promise<SpawnedServer>;
   /** Number of work tickets not yet completed (stale ones are completed late, through reclaim). */
@@ -40,6 +43,8 @@ export interface StandOptions {
   /** Default: the shared Redis (its keys are deleted by `close()`). */
   readonly store?: StoreEnv;
   readonly css?: CssAnswerFn;
+  /** How the Graph stand-in answers (default: Meta's usual 200), e.g. a hook on one exact send. */
+  readonly graph?: GraphStandInOptions;
 }
 
 /**
@@ -50,7 +55,7 @@ export interface StandOptions {
  * const [a, b] = await Promise.all([stand.spawn(), stand.spawn()]);
  */
 export async function startStand(options: StandOptions = {}): Promise<Stand> {
-  const graph = await startGraphStandIn();
+  const graph = await startGraphStandIn(options.graph);
   const css = await startCssStandIn(options.css);
   const keyPrefix = `dur:${randomUUID().slice(0, 8)}:`;
   const store = options.store ?? { REDIS_URL: SHARED_REDIS_URL };
@@ -72,16 +77,27 @@ export async function startStand(options: StandOptions = {}): Promise<Stand> {
     WEBHOOK_VERIFY_TOKEN: 'durability-verify',
     WHATSAPP_API_URL: graph.baseUrl,
     CSS_API_URL: css.url,
+    // Pacing and flood control are not under test here: generous limits keep the scenarios about durability.
+    OUTBOUND_PER_SECOND: '10000',
+    PAIR_BURST: '1000',
+    INBOUND_PER_MINUTE: '10000',
   };
+  const servers: SpawnedServer[] = [];
   return {
     graph,
     css,
     keyPrefix,
     redis,
-    spawn: (extra = {}) => spawnServer({ ...base, ...extra }),
+    servers,
+    async spawn(extra = {}) {
+      const server = await spawnServer({ ...base, ...extra });
+      servers.push(server);
+      return server;
+    },
     openTickets: () => redis.xlen(`${keyPrefix}ready`),
     async busyKeys() {
       const clients = redis instanceof Cluster ? redis.nodes('master') : [redis];
+      if (clients.length === 0) throw new Error('the cluster client knows no master yet');
       const found = await Promise.all(clients.map((client) => client.keys(`${keyPrefix}{*}:*`)));
       return found.flat().filter((key) => /:(in|out|lease)$/.test(key));
     },
@@ -110,4 +126,24 @@ export async function metricSum(server: SpawnedServer, name: string, filter = ''
     .split('\n')
     .filter((line) => (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) && line.includes(filter))
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+/** The status of `GET /readyz` (0 when the process does not answer at all). */
+export async function readyz(server: SpawnedServer): Promise<number> {
+  return (await fetch(`${server.url}/readyz`).catch(() => undefined))?.status ?? 0;
+}
+
+/**
+ * The error-level lines a server logged, as `msg: err.message`: in a scenario where nothing fails, any of them
+ * is a finding, and it explains a stall better than a timeout does.
+ */
+export function serverErrors(server: SpawnedServer): string[] {
+  return server.logs.flatMap((line) => {
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+      return (entry.level ?? 0) >= 50 ? [`${entry.msg ?? ''}: ${entry.err?.message ?? ''}`] : [];
+    } catch {
+      return line.trim() === '' ? [] : [line];
+    }
+  });
 }

@@ -1,0 +1,196 @@
+/**
+ * `npm run bench` (issue 3, point 9): the project as a real child process against a real Redis and loopback
+ * stand-ins for the Graph API and the CSS API, driven by signed webhooks from distinct users, and compared in
+ * the same run with a bare `node:http` baseline (their ack runs interleave, so both meet the same machine
+ * load). Prints a table, writes `bench/results/latest.json` (overwritten each run), deletes every key it wrote
+ * and stops every process it started. Exits non-zero when a phase fails (a webhook not acknowledged, a reply
+ * missing, extra or wrong); missed targets are reported, not failures: a benchmark, not a timed test.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { Redis } from 'ioredis';
+import { startCssStandIn, type CssStandIn } from '../test/support/css-stand-in.js';
+import { startGraphStandIn, type GraphStandIn } from '../test/support/graph-stand-in.js';
+import { startServerChild, type ServerChild } from './child-process.js';
+import { measure, runPhase, summarizeRuns, type Pace, type PhaseResult, type PhaseRun, type ResourceClock } from './phase.js';
+import { summarizeProfile } from './profile-summary.js';
+import { RedisProbe, type ConversationBytes } from './redis-probe.js';
+import { ReplyTracker, type ReplyCheck } from './reply-tracker.js';
+import { formatReport, judgeTargets, writeResults } from './report.js';
+import { readSettings } from './settings.js';
+import { BENCH_SECRET, GREETING, QUESTION, buildMessages, type BenchMessage } from './webhooks.js';
+
+const RESULTS = new URL('../../bench/results/', import.meta.url);
+const PROFILES = new URL('profiles/', RESULTS);
+const CSS_ANSWER = 'Merci pour votre question. Rendez-vous dans votre agence CSS avec votre pièce d’identité.';
+const isWelcome: ReplyCheck = (text) => text.includes('Bienvenue');
+const QUESTION_REPLIES: ReplyCheck[] = [isWelcome, (text) => text === CSS_ANSWER, (text) => text.includes('[menu:')];
+/** Each phase writes to a business number of its own, so its users start fresh conversations. */
+const PHONE = { baseline: '100000000000000', warmup: '100000000000001', ack: '100000000000002', max: '100000000000003', rate: '100000000000004', question: '100000000000005' };
+
+const settings = readSettings(process.env);
+/** Other work on this machine skews every figure: the 1-minute load average at start and end says how much. */
+const loadAtStart = loadavg()[0] ?? 0;
+const prefix = `bench:${randomBytes(4).toString('hex')}:`;
+const redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+// Failures surface where a command fails; without a listener ioredis also prints each reconnect attempt.
+redis.on('error', () => undefined);
+const probe = new RedisProbe(redis);
+const tracker = new ReplyTracker();
+const children: ServerChild[] = [];
+const standIns: Array<GraphStandIn | CssStandIn> = [];
+const closed: Pace = { kind: 'closed', concurrency: settings.concurrency };
+
+function clockFor(child: ServerChild): ResourceClock {
+  return async () => {
+    const own = process.cpuUsage();
+    const thread = child.mainThread();
+    const [redisCpu, traffic] = await Promise.all([probe.cpuSeconds(), probe.traffic()]);
+    return {
+      server: child.cpuSeconds(), bench: (own.user + own.system) / 1e6, redis: redisCpu,
+      serverThreadRunning: thread.running, serverThreadWaiting: thread.waiting, redisCalls: traffic.calls, redisReads: traffic.reads,
+      redisCommands: traffic.byCommand,
+    };
+  };
+}
+
+function spec(name: string, child: ServerChild, messages: readonly BenchMessage[], pace: Pace, replies: readonly ReplyCheck[]) {
+  process.stderr.write(`bench: ${name} (${messages.length} webhooks)…\n`);
+  return { name, port: child.port, messages, pace, replies, tracker, clock: clockFor(child), stallMs: 20_000 };
+}
+
+async function waitReady(port: number): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false))) {
+    if (Date.now() > deadline) throw new Error('the server never reported ready on /readyz');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function startProject(graph: GraphStandIn, css: CssStandIn): Promise<ServerChild> {
+  if (settings.cpuProfile) rmSync(PROFILES, { recursive: true, force: true });
+  const env: Record<string, string> = {
+    NODE_ENV: 'production', PORT: '0', REDIS_URL: settings.redisUrl, KEY_PREFIX: prefix, LOG_LEVEL: settings.serverLogLevel,
+    WHATSAPP_TOKEN: 'bench-token', WEBHOOK_VERIFY_TOKEN: 'bench-verify', WHATSAPP_APP_SECRET: BENCH_SECRET,
+    WHATSAPP_API_URL: graph.baseUrl, CSS_API_URL: css.url,
+    ...settings.serverEnv,
+  };
+  const args = [...(settings.cpuProfile ? ['--cpu-prof', '--cpu-prof-dir', PROFILES.pathname] : []), 'dist/src/main.js'];
+  const child = await startServerChild(args, env);
+  children.push(child);
+  await waitReady(child.port);
+  return child;
+}
+
+/** Baseline and project ack runs, alternated in `settings.rounds` slices of the users. */
+async function measureAck(
+  baseline: ServerChild, project: ServerChild,
+): Promise<{ base: PhaseResult; ack: PhaseResult; bytes: ConversationBytes; usedMemoryDelta: number }> {
+  const baseMessages = buildMessages(PHONE.baseline, settings.users, GREETING);
+  const ackMessages = buildMessages(PHONE.ack, settings.users, GREETING);
+  const slice = Math.ceil(settings.users / settings.rounds);
+  const baseRuns: PhaseRun[] = [];
+  const ackRuns: PhaseRun[] = [];
+  // The baseline's own keys (one per webhook) must not count in the project's memory delta.
+  await probe.deletePrefix(`${prefix}baseline:`);
+  const memoryBefore = await probe.usedMemory();
+  for (let from = 0; from < settings.users; from += slice) {
+    baseRuns.push(await measure(spec('baseline', baseline, baseMessages.slice(from, from + slice), closed, [])));
+    ackRuns.push(await measure(spec('ack', project, ackMessages.slice(from, from + slice), closed, [isWelcome])));
+  }
+  await probe.deletePrefix(`${prefix}baseline:`);
+  const usedMemoryDelta = (await probe.usedMemory()) - memoryBefore;
+  // Every conversation so far is idle now: the warm-up's and this phase's.
+  const bytes = await probe.bytesPerConversation(prefix, settings.users + settings.warmup);
+  return { base: summarizeRuns('baseline', closed, baseRuns), ack: summarizeRuns('ack', closed, ackRuns), bytes, usedMemoryDelta };
+}
+
+async function main(): Promise<number> {
+  await redis.connect().catch((error: unknown) => {
+    throw new Error(`Redis is unreachable at ${settings.redisUrl}: ${String(error)}`);
+  });
+  process.stderr.write(`bench: key prefix ${prefix}, ${settings.users} users, ${settings.concurrency} in flight\n`);
+  const graph = await startGraphStandIn({ respond: (request) => tracker.onReply(request) });
+  const css = await startCssStandIn(() => CSS_ANSWER);
+  standIns.push(graph, css);
+  const baseline = await startServerChild(['dist/bench/baseline-server.js'], { PORT: '0', REDIS_URL: settings.redisUrl, KEY_PREFIX: prefix, WHATSAPP_APP_SECRET: BENCH_SECRET });
+  children.push(baseline);
+  const project = await startProject(graph, css);
+
+  if (settings.warmup > 0) {
+    await measure(spec('baseline warm-up', baseline, buildMessages(PHONE.warmup, settings.warmup, GREETING), closed, []));
+    await measure(spec('warm-up', project, buildMessages(PHONE.warmup, settings.warmup, GREETING), closed, [isWelcome]));
+  }
+  const { base, ack, bytes, usedMemoryDelta } = await measureAck(baseline, project);
+  await baseline.stop();
+  graph.reset();
+  const phases = [ack, await runPhase(spec('e2e max', project, buildMessages(PHONE.max, settings.users, GREETING), closed, [isWelcome]))];
+  graph.reset();
+  const atRate = buildMessages(PHONE.rate, Math.min(settings.users, settings.rate * settings.rateSeconds), GREETING);
+  phases.push(await runPhase(spec(`e2e ${settings.rate}/s`, project, atRate, { kind: 'open', rate: settings.rate, maxInFlight: 512 }, [isWelcome])));
+  graph.reset();
+  if (settings.questions > 0) {
+    const questions = buildMessages(PHONE.question, Math.min(settings.users, settings.questions), QUESTION);
+    phases.push(await runPhase(spec('e2e question', project, questions, closed, QUESTION_REPLIES)));
+  }
+  const memory = project.memory();
+  const exit = await project.stop();
+  if (exit !== '0') throw new Error(`the server did not stop cleanly on SIGTERM (exit ${exit})`);
+  if (settings.cpuProfile) {
+    const profile = readdirSync(PROFILES).filter((f) => f.endsWith('.cpuprofile')).map((f) => new URL(f, PROFILES).pathname)
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    if (profile) process.stderr.write(`\n${summarizeProfile(profile)}\n`);
+  }
+
+  const results = {
+    finishedAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length, loadAverage: [loadAtStart, loadavg()[0] ?? 0].map((l) => Math.round(l * 100) / 100),
+      node: process.version, redis: /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? '?',
+    },
+    settings: { ...settings, serverEnv: JSON.stringify(settings.serverEnv), redisUrl: settings.redisUrl.replace(/\/\/[^@]*@/, '//***@'), keyPrefix: prefix },
+    baseline: base,
+    phases,
+    ackRatioToBaseline: base.ack.perSecond > 0 ? Math.round((ack.ack.perSecond / base.ack.perSecond) * 1000) / 1000 : 0,
+    serverMemory: { rssPeakBytes: memory.rssPeak, vmHwmBytes: memory.hwm },
+    redisPerConversation: { memoryUsage: bytes, usedMemoryDeltaBytes: usedMemoryDelta, conversations: settings.users },
+    serverProblems: project.problems,
+  };
+  const report = { ...results, targets: judgeTargets(results, settings.rate) };
+  console.log(formatReport(report));
+  console.log(`\nresults written to ${writeResults(RESULTS, report)} (overwritten by every run)`);
+  return 0;
+}
+
+/** Stops every child, closes the stand-ins, deletes every key under the run's prefix. Safe to call twice. */
+async function cleanUp(): Promise<void> {
+  await Promise.all(children.splice(0).map((child) => child.stop(5000)));
+  await Promise.all(standIns.splice(0).map((standIn) => standIn.close().catch(() => undefined)));
+  if (redis.status !== 'ready') return;
+  process.stderr.write(`bench: removed ${await probe.deletePrefix(prefix)} keys under ${prefix}\n`);
+  await redis.quit();
+}
+
+const watchdog = setTimeout(() => {
+  process.stderr.write('bench: gave up after 5 minutes\n');
+  void cleanUp().finally(() => process.exit(1));
+}, 300_000).unref();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`bench: ${signal}, cleaning up\n`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  })
+  .then(async (code) => {
+    clearTimeout(watchdog);
+    await cleanUp();
+    process.exit(code);
+  });

@@ -1,0 +1,63 @@
+/**
+ * The bench's knobs, from the environment with defaults that match issue 3's brief (10,000 users, 500
+ * messages/s offered, whole run under ~3 minutes). Read once in `run.ts`, so every phase sees the same ones.
+ */
+
+export interface BenchSettings {
+  readonly redisUrl: string;
+  /** Distinct users per phase (each phase's business number makes them fresh conversations). */
+  readonly users: number;
+  /** Requests in flight for the closed-loop phases, project and baseline alike. */
+  readonly concurrency: number;
+  /** Offered rate of the open-loop phase, messages/s, and how long it lasts. */
+  readonly rate: number;
+  readonly rateSeconds: number;
+  /** Users asking a question (welcome + CSS answer + buttons) in the informative last phase; 0 skips it. */
+  readonly questions: number;
+  readonly warmup: number;
+  /** Slices the baseline and ack runs alternate in, so that both meet the same load from other work. */
+  readonly rounds: number;
+  /** Profile the server with `--cpu-prof` and print where its time went. */
+  readonly cpuProfile: boolean;
+  readonly serverLogLevel: string;
+  /**
+   * Extra server environment: `OUTBOUND_PER_SECOND=10000` (the most the project accepts) so that the pacing
+   * of sends per business number (Meta's 80/s by default) does not hide what the pipeline can do, plus any
+   * of {@link PASSED_TO_SERVER} set in the bench's own environment.
+   */
+  readonly serverEnv: Readonly<Record<string, string>>;
+}
+
+/** Server variables a bench run may set, e.g. `WORKER_CONCURRENCY=256 npm run bench`. */
+export const PASSED_TO_SERVER = ['WORKER_CONCURRENCY', 'OUTBOUND_PER_SECOND', 'READ_RECEIPTS', 'INBOUND_PER_MINUTE', 'PAIR_BURST'] as const;
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  return value;
+}
+
+/**
+ * @example
+ * const settings = readSettings(process.env); // BENCH_USERS=2000 npm run bench for a quick run
+ */
+export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
+  return {
+    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
+    users: integer(env, 'BENCH_USERS', 10_000, 100, 100_000),
+    concurrency: integer(env, 'BENCH_CONCURRENCY', 64, 1, 1024),
+    rate: integer(env, 'BENCH_RATE', 500, 1, 10_000),
+    rateSeconds: integer(env, 'BENCH_RATE_SECONDS', 10, 1, 60),
+    questions: integer(env, 'BENCH_QUESTIONS', 2000, 0, 100_000),
+    warmup: integer(env, 'BENCH_WARMUP', 1000, 0, 10_000),
+    rounds: integer(env, 'BENCH_ROUNDS', 4, 1, 20),
+    cpuProfile: env.BENCH_CPU_PROF === '1',
+    serverLogLevel: env.BENCH_LOG_LEVEL || 'warn',
+    serverEnv: {
+      OUTBOUND_PER_SECOND: '10000',
+      ...Object.fromEntries(PASSED_TO_SERVER.flatMap((name) => (env[name] ? [[name, env[name]]] : []))),
+    },
+  };
+}
