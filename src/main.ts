@@ -1,7 +1,9 @@
+import cluster from 'node:cluster';
 import { machines } from '../machines/index.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { assertMachinesPass } from './designer/check/index.js';
 import { createLogger } from './observability/logger.js';
+import { forkWorkers } from './process/fork-workers.js';
 import { startServer } from './server.js';
 
 /** Process entry (`npm start`): configuration, start, and a graceful stop on SIGTERM / SIGINT. */
@@ -17,8 +19,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
-  // The same check as `npm run check`: a broken machine stops the start with the same messages.
-  await assertMachinesPass(Object.values(machines));
+  if (cluster.isPrimary) {
+    // The same check as `npm run check`: a broken machine stops the start with the same messages.
+    await assertMachinesPass(Object.values(machines));
+    if (config.workers > 1) return forkWorkers(config.workers, logger);
+  }
   const server = await startServer(config, logger);
   let stopping = false;
   const stop = (signal: string) => {

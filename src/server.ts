@@ -107,6 +107,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.port, () => resolve(listening));
   });
+  // Longer than any proxy's or client's idle timeout, so a kept-alive connection is never closed by us at the
+  // moment it is reused (that race shows as a reset request on the other side).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const { port } = server.address() as AddressInfo;
   const defaultMachine = machineFor('');
   logger.info(

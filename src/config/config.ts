@@ -63,6 +63,7 @@ const schema = z.object({
   PAIR_WINDOW_SECONDS: integer(270, 1, 3600),
   INBOUND_PER_MINUTE: integer(20, 1, 10_000),
   READ_RECEIPTS: z.enum(['0', '1', 'false', 'true'], { error: 'must be 1 or 0' }).default('1'),
+  WORKERS: integer(1, 1, 64),
   WORKER_CONCURRENCY: integer(64, 1, 10_000),
   INSPECT: optionalText.pipe(
     z.union([z.undefined(), z.literal('local'), z.literal('sky'), z.url({ protocol: /^wss?$/, error: 'must be local, sky or a ws:// URL' })]),
@@ -105,6 +106,8 @@ export type Config = Readonly<{
   menuNudgeSeconds: number;
   dedupWindowSeconds: number;
   workerConcurrency: number;
+  /** Server processes `npm start` runs on one port (node:cluster); more than one needs Redis. */
+  workers: number;
   /** Mark user messages read, with the typing indicator while the answer is prepared. */
   readReceipts: boolean;
   /** Sends per second per business number (Meta's throughput), shared by every process on one Redis. */
@@ -151,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.REDIS_URL !== undefined && e.REDIS_CLUSTER_NODES !== undefined) {
     throw new ConfigError('REDIS_CLUSTER_NODES cannot be combined with REDIS_URL: set only one of them');
   }
+  if (e.WORKERS > 1 && e.REDIS_URL === undefined && e.REDIS_CLUSTER_NODES === undefined) {
+    throw new ConfigError('WORKERS above 1 needs REDIS_URL or REDIS_CLUSTER_NODES: the embedded store lives in one process');
+  }
   if (e.NODE_ENV === 'production' && e.WHATSAPP_APP_SECRET === undefined) {
     throw new ConfigError('WHATSAPP_APP_SECRET must be set when NODE_ENV=production (webhook signatures cannot be checked)');
   }
@@ -181,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     menuNudgeSeconds: e.MENU_NUDGE_SECONDS,
     dedupWindowSeconds: e.DEDUP_WINDOW_SECONDS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    workers: e.WORKERS,
     readReceipts: e.READ_RECEIPTS === '1' || e.READ_RECEIPTS === 'true',
     outboundPerSecond: e.OUTBOUND_PER_SECOND,
     pairBurst: e.PAIR_BURST,

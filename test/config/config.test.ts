@@ -40,6 +40,7 @@ describe('loadConfig', () => {
     [{ SESSION_TTL_SECONDS: '1.5' }, /^SESSION_TTL_SECONDS must be a whole number/],
     [{ REDIS_CLUSTER_NODES: '127.0.0.1' }, /^REDIS_CLUSTER_NODES must be a comma-separated host:port list/],
     [{ REDIS_CLUSTER_NODES: '127.0.0.1:7000', REDIS_URL: 'redis://127.0.0.1:6379' }, /^REDIS_CLUSTER_NODES cannot be combined with REDIS_URL/],
+    [{ WORKERS: '2' }, /^WORKERS above 1 needs REDIS_URL or REDIS_CLUSTER_NODES/],
     [{ NODE_ENV: 'production' }, /^WHATSAPP_APP_SECRET must be set when NODE_ENV=production/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
