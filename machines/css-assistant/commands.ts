@@ -1,3 +1,4 @@
+import { foldText, matchCommand } from '../../src/domain/match-command.js';
 /**
  * Pure readers of what a user typed, used by the CSS assistant's guards. Kept apart from the
  * machine so the matching rules (accents, slashes, punctuation) are tested as plain tables.
@@ -17,15 +18,6 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   contacts: 'contact',
 };
 
-/** Lower case, accents removed, trimmed: the common ground of every matcher below. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .trim();
-}
-
 /**
  * The command a whole message stands for, if it is one. Case-, accent- and slash-insensitive,
  * ignoring surrounding spaces and trailing punctuation: a command inside a sentence
@@ -37,10 +29,7 @@ function fold(text: string): string {
  * normalizeCommand('aide-moi à remplir le formulaire') // undefined
  */
 export function normalizeCommand(text: string): Command | undefined {
-  const word = fold(text)
-    .replace(/^\/\s*/, '')
-    .replace(/[\s.!?…]+$/u, '');
-  return Object.hasOwn(COMMANDS, word) ? COMMANDS[word] : undefined;
+  return matchCommand(text, COMMANDS);
 }
 
 /** Greeting words, compared after folding and removing spaces, hyphens and apostrophes. */
@@ -76,7 +65,7 @@ const COURTESY = /(?:atous|avous|atoutes|monsieur|madame|mademoiselle|lacss|css|
  * isGreeting('bonjour, ma pension ?') // false
  */
 export function isGreeting(text: string): boolean {
-  const compact = fold(text).replace(/[^\p{L}\p{N}]/gu, '');
+  const compact = foldText(text).replace(/[^\p{L}\p{N}]/gu, '');
   if (compact === '') return false;
   const bare = compact.replace(COURTESY, '');
   return [compact, bare].some((word) => GREETINGS.has(word) || SALAM.test(word));

@@ -1,3 +1,4 @@
+import { matchCommand } from '../../src/domain/match-command.js';
 /**
  * Pure readers of what a user typed, used by the pension-status guards: the commands, and the
  * registration number. Kept apart from the machine so the matching rules are tested as plain tables.
@@ -28,16 +29,6 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   non: 'corriger',
 };
 
-/** Lower case, accents removed, inner spaces collapsed, trimmed. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * The command a whole message stands for, if it is one: case-, accent- and slash-insensitive,
  * ignoring surrounding spaces and trailing punctuation. A command inside a sentence is not one.
@@ -48,10 +39,7 @@ function fold(text: string): string {
  * normalizeCommand('annuler ma demande') // undefined
  */
 export function normalizeCommand(text: string): Command | undefined {
-  const word = fold(text)
-    .replace(/^\/\s*/, '')
-    .replace(/[\s.!?…]+$/u, '');
-  return Object.hasOwn(COMMANDS, word) ? COMMANDS[word] : undefined;
+  return matchCommand(text, COMMANDS);
 }
 
 /** 7 to 10 digits, optionally followed by one letter, once spaces and dashes are gone. */
