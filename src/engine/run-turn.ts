@@ -31,7 +31,7 @@ export class ConversationError extends Error {
 }
 
 /** Settled: nothing left to wait for (no busy-tagged state, no running child such as the CSS call). */
-function isSettled(snapshot: AnyMachineSnapshot): boolean {
+export function isSettled(snapshot: AnyMachineSnapshot): boolean {
   if (snapshot.status !== 'active') return true;
   if (snapshot.hasTag('busy')) return false;
   return Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).every(

@@ -1,5 +1,7 @@
-import { type AnyActorRef, type AnyMachineSnapshot, type Snapshot, createActor, fromPromise, waitFor } from 'xstate';
-import type { ConversationInput, UserEvent } from '../../src/domain/conversation.js';
+import { type AnyMachineSnapshot, type Snapshot, fromPromise } from 'xstate';
+import { isSettled, runTurn } from '../../src/engine/run-turn.js';
+import type { StoredConversation } from '../../src/ports/conversation-pipeline.js';
+import type { UserEvent } from '../../src/domain/conversation.js';
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
 import type { OutboundMessage } from '../../src/domain/outbound.js';
 
@@ -17,11 +19,8 @@ export interface Step {
   readonly persisted: Snapshot<unknown>;
 }
 
-/** A settled snapshot, as the runtime defines it: nothing tagged `busy`, no child still running. */
-export const isSettled = (snapshot: AnyMachineSnapshot): boolean =>
-  snapshot.status !== 'active' ||
-  (!snapshot.hasTag('busy') &&
-    Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).every((child) => child?.getSnapshot().status !== 'active'));
+/** A settled snapshot, as the runtime defines it: the runtime's own predicate. */
+export { isSettled };
 
 /** A stand-in for the CSS API client, as the runtime provides `askQuestion`. */
 export const fakeAskQuestion = (answer: AnswerFn) =>
@@ -42,21 +41,16 @@ export async function runMachine(
   options: { answer?: AnswerFn; from?: Snapshot<unknown>; timeoutMs?: number } = {},
 ): Promise<Step[]> {
   const answer = options.answer ?? ((question: string) => `Réponse à : ${question}`);
-  const machine = definition.machine.provide({ actors: { askQuestion: fakeAskQuestion(answer) } });
+  // The runtime's own turn (restore, collect replies, send, wait until settled, persist), with a fake CSS API.
+  const live = { ...definition, machine: definition.machine.provide({ actors: { askQuestion: fakeAskQuestion(answer) } }) };
   const steps: Step[] = [];
-  let stored = options.from;
+  let stored: StoredConversation | undefined = options.from && { machineId: definition.id, version: definition.version, snapshot: options.from };
   for (const event of events) {
-    const input: ConversationInput = { at: event.at, profileName: event.profileName };
-    const actor = createActor(machine, stored ? { snapshot: stored } : { input });
-    const replies: OutboundMessage[] = [];
-    actor.on('reply', (emitted: { message: OutboundMessage }) => replies.push(emitted.message));
-    actor.subscribe({ error: () => undefined });
-    actor.start();
-    actor.send(event);
-    const settled = await waitFor(actor, isSettled, { timeout: options.timeoutMs ?? 2000 });
-    stored = JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as Snapshot<unknown>;
-    actor.stop();
-    steps.push({ event, replies, value: settled.value, context: settled.context, persisted: stored });
+    const result = await runTurn(live, stored, event, options.timeoutMs ?? 2000);
+    if (result.timedOut) throw new Error(`the machine did not settle after ${JSON.stringify(event)}`);
+    stored = JSON.parse(JSON.stringify(result.conversation)) as StoredConversation;
+    const persisted = stored.snapshot as AnyMachineSnapshot;
+    steps.push({ event, replies: result.replies, value: persisted.value, context: persisted.context, persisted });
   }
   return steps;
 }
