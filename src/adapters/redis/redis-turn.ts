@@ -26,6 +26,8 @@ const DEAD_LETTER_CAP = 10_000;
 /** A held lease on one conversation; every write is fenced by the lease token. */
 export class RedisTurn implements Turn {
   private readonly keys: ReturnType<typeof conversationKeys>;
+  /** Whether this conversation may be in the timer schedule (it had timers when loaded or last committed). */
+  private hadTimers = false;
 
   private constructor(
     private readonly options: RedisTurnOptions,
@@ -54,7 +56,9 @@ export class RedisTurn implements Turn {
     const raw = await this.options.redis.get(this.keys.conversation);
     if (raw === null) return undefined;
     try {
-      return JSON.parse(raw) as StoredConversation;
+      const stored = JSON.parse(raw) as StoredConversation;
+      this.hadTimers ||= earliestDue(stored) !== undefined;
+      return stored;
     } catch {
       // Corrupt: the runtime treats a snapshot it cannot use as a fresh start.
       return { machineId: '', version: -1, snapshot: raw };
@@ -85,7 +89,10 @@ export class RedisTurn implements Turn {
       // Another slot on a cluster, so not in the script: a crash right here loses a reminder, never a message.
       const dueAt = earliestDue(change.conversation);
       const { redis, timers } = this.options;
-      await (dueAt === undefined ? redis.zrem(timers, this.key) : redis.zadd(timers, dueAt, this.key));
+      // Most conversations never had a timer: then there is nothing to unschedule (one command less per turn).
+      if (dueAt !== undefined) await redis.zadd(timers, dueAt, this.key);
+      else if (this.hadTimers) await redis.zrem(timers, this.key);
+      this.hadTimers = dueAt !== undefined;
     }
   }
 
