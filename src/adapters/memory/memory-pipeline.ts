@@ -23,6 +23,9 @@ export interface ConversationRecord {
   held: boolean;
 }
 
+/** Dead letters kept in memory, as on Redis. */
+const DEAD_LETTER_CAP = 10_000;
+
 export interface MemoryPipelineOptions {
   sessionTtlSeconds: number;
   dedupWindowSeconds: number;
@@ -116,7 +119,10 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
     if (record.held) return undefined;
     record.held = true;
     return new MemoryTurn(key, record, this.options.sessionTtlSeconds * 1000, this.now, {
-      deadLetter: (item, reason) => this.deadLetters.push({ item, reason }),
+      deadLetter: (item, reason) => {
+        // Capped like the Redis list: the newest are kept.
+        if (this.deadLetters.push({ item, reason }) > DEAD_LETTER_CAP) this.deadLetters.shift();
+      },
       released: () => this.forgetIfEmpty(key, record),
       schedule: (dueAt) => (dueAt === undefined ? this.timers.delete(key) : this.timers.set(key, dueAt)),
       sent: (wamid) => {
