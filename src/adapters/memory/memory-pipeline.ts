@@ -51,6 +51,7 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
   private readonly sentOrder: ExpiringSet;
   private readonly now: () => number;
   private ticketCount = 0;
+  private lastSweep = 0;
   readonly deadLetters: Array<{ item: OutboxItem; reason: string }> = [];
 
   constructor(private readonly options: MemoryPipelineOptions) {
@@ -86,6 +87,7 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
   }
 
   async next(max: number, waitMs: number): Promise<WorkTicket[]> {
+    this.sweepExpired();
     if (this.queue.length === 0 && waitMs > 0) await this.waitForWork(waitMs);
     const tickets = this.queue.splice(0, max);
     for (const ticket of tickets) this.handedOut.set(ticket.id, { ticket, at: this.now() });
@@ -150,6 +152,11 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
     return countStates(this.storedConversations());
   }
 
+  /** Conversations held in memory, expired ones not yet swept included. */
+  get conversationCount(): number {
+    return this.conversations.size;
+  }
+
   /** Conversations currently stored (live sessions), for tests and the flow page. */
   storedConversations(): StoredConversation[] {
     const now = this.now();
@@ -163,6 +170,13 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
       this.conversations.set(key, record);
     }
     return record;
+  }
+
+  /** Forgets expired sessions nobody wrote to again (at most once a minute), so memory follows live users. */
+  private sweepExpired(): void {
+    if (this.now() - this.lastSweep < 60_000) return;
+    this.lastSweep = this.now();
+    for (const [key, record] of this.conversations) this.forgetIfEmpty(key, record);
   }
 
   private forgetIfEmpty(key: string, record: ConversationRecord): void {
