@@ -125,7 +125,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     ...(inspection?.relayUrl ? { inspectorRelayUrl: inspection.relayUrl } : {}),
     async close() {
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // Kept-alive connections would hold `close` for the whole keep-alive timeout: each one is closed as soon
+        // as its request in flight has been answered.
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
+        server.close(() => {
+          clearInterval(sweep);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await worker.stop();
