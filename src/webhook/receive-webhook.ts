@@ -59,7 +59,7 @@ export async function receiveWebhook(deps: ReceiveWebhookDeps, request: WebhookR
   }
   try {
     // A failed status goes back to its conversation (found by the wamid we sent), like a message.
-    for (const failure of failures) await deps.inbox.reportDeliveryFailure(failure.wamid, failure.code);
+    await Promise.all(failures.map((failure) => deps.inbox.reportDeliveryFailure(failure.wamid, failure.code)));
     const result = await deps.inbox.accept(messages);
     logger.debug({ requestId: request.requestId, accepted: result.accepted, duplicates: result.duplicates }, 'webhook stored');
     metrics.webhookRequests.inc({ outcome: 'accepted' });

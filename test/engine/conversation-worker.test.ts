@@ -90,6 +90,24 @@ describe('ConversationWorker', () => {
     expect(pipeline.deadLetters).toHaveLength(0);
   });
 
+  it('backs off one recipient on 429 and pair-rate errors while another is served at once, sending each reply once', async () => {
+    const pipeline = new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60 });
+    const refusals = [
+      { status: 429, body: { error: { code: 130429, message: 'Rate limit hit' } } },
+      { status: 400, body: { error: { code: 131056, message: 'Pair rate limit hit' } } },
+    ];
+    await start(pipeline, (request) => (request.body.to === 'slow' ? refusals.shift() : undefined));
+    await pipeline.accept([message('slow', 's1', 'un'), message('fast', 'f1', 'deux')]);
+    await eventually(() => textsOf(graph.requests, 'slow').length === 3);
+    expect(textsOf(graph.requests, 'fast')).toEqual(['écho: deux']);
+    // Two refused attempts and the one that went through; the other user did not wait for them.
+    const slow = graph.requests.filter((r) => r.body.to === 'slow');
+    const fast = graph.requests.find((r) => r.body.to === 'fast');
+    expect(fast!.receivedAt).toBeLessThanOrEqual(slow[2]!.receivedAt);
+    expect(refusals).toEqual([]);
+    expect(pipeline.deadLetters).toEqual([]);
+  });
+
   it('dead-letters sends refused for an expired token, and says so loudly once, not once per message', async () => {
     const pipeline = new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60 });
     const lines: string[] = [];
