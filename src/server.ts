@@ -82,7 +82,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     machineFor,
     pseudonym,
     limits,
-    ...(config.readReceipts ? { receipts: sender } : {}),
+    ...(config.readReceipts ? { receipts: sender, typing: { delayMs: config.readReceiptDelayMs } } : {}),
     analytics,
     ...(inspection ? { inspection } : {}),
     // The CSS call has its own timeout; the margin lets its failure reach the machine first.

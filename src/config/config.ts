@@ -63,6 +63,7 @@ const schema = z.object({
   PAIR_WINDOW_SECONDS: integer(270, 1, 3600),
   INBOUND_PER_MINUTE: integer(20, 1, 10_000),
   READ_RECEIPTS: z.enum(['0', '1', 'false', 'true'], { error: 'must be 1 or 0' }).default('1'),
+  READ_RECEIPT_DELAY_MS: integer(1000, 0, 20_000),
   WORKERS: integer(1, 1, 64),
   WORKER_CONCURRENCY: integer(64, 1, 10_000),
   INSPECT: optionalText.pipe(
@@ -110,6 +111,8 @@ export type Config = Readonly<{
   workers: number;
   /** Mark user messages read, with the typing indicator while the answer is prepared. */
   readReceipts: boolean;
+  /** A turn answered within this delay sends no read receipt; a slower one (a CSS call) shows "typing…". */
+  readReceiptDelayMs: number;
   /** Sends per second per business number (Meta's throughput), shared by every process on one Redis. */
   outboundPerSecond: number;
   /** Burst to one recipient, paid back over `pairWindowSeconds` (Meta's pair rate limit). */
@@ -189,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     workers: e.WORKERS,
     readReceipts: e.READ_RECEIPTS === '1' || e.READ_RECEIPTS === 'true',
+    readReceiptDelayMs: e.READ_RECEIPT_DELAY_MS,
     outboundPerSecond: e.OUTBOUND_PER_SECOND,
     pairBurst: e.PAIR_BURST,
     pairWindowSeconds: e.PAIR_WINDOW_SECONDS,

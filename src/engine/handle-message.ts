@@ -13,7 +13,7 @@ import type { UserEvent } from '../domain/conversation.js';
 import { ConversationError, runTurn, stateName, type TimerEvent, type TurnResult } from './run-turn.js';
 import { WINDOW_CLOSED } from './send-outbox.js';
 import { toOutbox } from './to-outbox.js';
-import { startTyping } from './typing-indicator.js';
+import { startTyping, type TypingTiming } from './typing-indicator.js';
 import { toUserEvent } from './to-user-event.js';
 
 export interface HandleMessageDeps {
@@ -26,10 +26,10 @@ export interface HandleMessageDeps {
   readonly pseudonym: Pseudonymize;
   /** Inbound flood control per user; absent: none. */
   readonly limits?: RateLimits;
-  /** Marks user messages read, with the typing indicator while the turn runs; absent: off. */
+  /** Marks user messages read, with the typing indicator while a slow turn runs; absent: off. */
   readonly receipts?: ReadReceipts;
-  /** How often the typing indicator is renewed during a long turn (WhatsApp drops it after 25 s). */
-  readonly typingRenewMs?: number;
+  /** When a turn's read mark and typing indicator start, and how often the indicator is renewed. */
+  readonly typing?: TypingTiming;
   /** Keeps one record per handled message (analytics); absent, nothing is recorded. */
   readonly analytics?: InteractionRecorder;
   /** Attached to every conversation actor when `INSPECT` is set. */
@@ -74,7 +74,7 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
       await turn.commit({ wamid: message.wamid, outbox: toOutbox(message, notice, 'flood') });
       return;
     }
-    stopTyping = startTyping(deps.receipts, deps.logger, message, deps.typingRenewMs);
+    stopTyping = startTyping(deps.receipts, deps.logger, message, deps.typing ?? { delayMs: 0 });
     const stored = await turn.load();
     const run = (current: StoredConversation | undefined, event: UserEvent | TimerEvent) =>
       runTurn(definition, current, event, deps.settleTimeoutMs, deps.inspection && {

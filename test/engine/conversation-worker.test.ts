@@ -122,17 +122,39 @@ describe('ConversationWorker', () => {
 });
 
 describe('typing indicator', () => {
-  it('is renewed while a slow answer is prepared, and stops with the turn', async () => {
+  const receiptsInto = (marks: boolean[]) => ({ markRead: async (_n: string, _w: string, o: { typing: boolean }) => void marks.push(o.typing) });
+
+  it('starts once the turn has run the delay, is renewed while a slow answer is prepared, and stops with the turn', async () => {
     jest.useFakeTimers();
     try {
       const marks: boolean[] = [];
-      const stop = startTyping({ markRead: async (_n, _w, o) => void marks.push(o.typing) }, silentLogger(), message('g', 'g1', 'lent'), 20_000);
+      const stop = startTyping(receiptsInto(marks), silentLogger(), message('g', 'g1', 'lent'), { delayMs: 1000, renewMs: 20_000 });
+      jest.advanceTimersByTime(999);
+      expect(marks).toEqual([]);
+      jest.advanceTimersByTime(1);
       expect(marks).toEqual([true]);
       jest.advanceTimersByTime(45_000);
       expect(marks).toEqual([true, true, true]);
       stop();
       jest.advanceTimersByTime(60_000);
       expect(marks).toHaveLength(3);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('sends nothing for a turn that ends within the delay, and marks at once with no delay', async () => {
+    jest.useFakeTimers();
+    try {
+      const quick: boolean[] = [];
+      const stop = startTyping(receiptsInto(quick), silentLogger(), message('g', 'g1', 'bonjour'), { delayMs: 1000 });
+      jest.advanceTimersByTime(500);
+      stop();
+      jest.advanceTimersByTime(60_000);
+      expect(quick).toEqual([]);
+      const immediate: boolean[] = [];
+      startTyping(receiptsInto(immediate), silentLogger(), message('g', 'g2', 'bonjour'), { delayMs: 0 })();
+      expect(immediate).toEqual([true]);
     } finally {
       jest.useRealTimers();
     }
