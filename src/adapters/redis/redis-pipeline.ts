@@ -128,12 +128,7 @@ export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
 
   async complete(tickets: readonly WorkTicket[]): Promise<void> {
     if (tickets.length === 0) return;
-    const ids = tickets.map((t) => t.id);
-    // Issued together (one pipelined round trip): an entry acknowledged but not yet deleted is harmless.
-    await Promise.all([
-      this.options.redis.xack(this.keys.ready, this.keys.group, ...ids),
-      this.options.redis.xdel(this.keys.ready, ...ids),
-    ]);
+    await this.scripts.complete([this.keys.ready], [this.keys.group, ...tickets.map((t) => t.id)]);
   }
 
   async countByState(): Promise<StateCount[]> {

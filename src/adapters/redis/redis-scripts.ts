@@ -17,7 +17,18 @@ end
 if added > 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return added`;
 
-/** KEYS: lease, inbox, conversation, outbox.  ARGV: token, wamid, conversation JSON or '', session TTL, outbox TTL, items… */
+/**
+ * KEYS: lease, inbox, outbox, conversation.  ARGV: token, lease ms. Takes the lease if free and returns what the turn
+ * reads first (pending outbox items, the inbox head, the stored conversation) in the same round trip; nil when held.
+ */
+const acquire = `
+if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return nil end
+return {redis.call('LRANGE', KEYS[3], 0, -1), redis.call('LINDEX', KEYS[2], 0), redis.call('GET', KEYS[4])}`;
+
+/**
+ * KEYS: lease, inbox, conversation, outbox.  ARGV: token, wamid, conversation JSON or '', session TTL, outbox TTL, items…
+ * Returns the inbox head left after the commit (nil when empty), the turn's next message.
+ */
 const commit = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.error_reply('LEASE_LOST') end
 local head = redis.call('LINDEX', KEYS[2], 0)
@@ -29,7 +40,7 @@ else
 end
 for i = 6, #ARGV do redis.call('RPUSH', KEYS[4], ARGV[i]) end
 if #ARGV >= 6 then redis.call('EXPIRE', KEYS[4], ARGV[5]) end
-return 1`;
+return redis.call('LINDEX', KEYS[2], 0)`;
 
 /** KEYS: lease, outbox.  ARGV: token, item id. Removes the outbox head if it is that item. */
 const settleOutbox = `
@@ -37,6 +48,11 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.error_reply('LEASE_LO
 local head = redis.call('LINDEX', KEYS[2], 0)
 if head and cjson.decode(head).id == ARGV[2] then redis.call('LPOP', KEYS[2]) return 1 end
 return 0`;
+
+/** KEYS: the work stream.  ARGV: group, ids… Acknowledged and deleted in one call, so the stream stays short. */
+const complete = `
+redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 2))
+return redis.call('XDEL', KEYS[1], unpack(ARGV, 2))`;
 
 /** KEYS: lease.  ARGV: token, lease ms. */
 const extend = `
@@ -78,7 +94,9 @@ export function defineScripts(client: Client) {
   };
   return {
     accept: define('waAccept', accept),
+    acquire: define('waAcquire', acquire),
     commit: define('waCommit', commit),
+    complete: define('waComplete', complete),
     settleOutbox: define('waSettleOutbox', settleOutbox),
     extend: define('waExtend', extend),
     release: define('waRelease', release),

@@ -23,24 +23,41 @@ export interface RedisTurnOptions {
 /** Dead letters kept for inspection and replay; older ones are trimmed. */
 const DEAD_LETTER_CAP = 10_000;
 
-/** A held lease on one conversation; every write is fenced by the lease token. */
+/** What the acquire script returns: pending outbox items, the inbox head, the stored conversation. */
+type FirstReads = [outbox: string[], head: string | null, conversation: string | null];
+
+/**
+ * A held lease on one conversation; every write is fenced by the lease token. While the lease is held nobody else
+ * writes this conversation's outbox or snapshot, and only this turn pops its inbox, so what the turn read or wrote
+ * is kept here and not read back: acquiring returns the first reads, a commit returns the next inbox head.
+ */
 export class RedisTurn implements Turn {
   private readonly keys: ReturnType<typeof conversationKeys>;
   /** Whether this conversation may be in the timer schedule (it had timers when loaded or last committed). */
   private hadTimers = false;
+  /** The outbox as this turn knows it; undefined: read it from Redis. */
+  private outbox: OutboxItem[] | undefined;
+  /** The inbox head (null: empty); undefined: unknown (work may have arrived since), read it. */
+  private head: string | null | undefined;
+  /** The stored conversation JSON (null: none). */
+  private conversation: string | null;
 
   private constructor(
     private readonly options: RedisTurnOptions,
     private readonly token: string,
+    [outbox, head, conversation]: FirstReads,
   ) {
     this.keys = conversationKeys(options.keyPrefix, options.key);
+    this.outbox = outbox.map((item) => JSON.parse(item) as OutboxItem);
+    this.head = head;
+    this.conversation = conversation;
   }
 
   static async acquire(options: RedisTurnOptions): Promise<RedisTurn | undefined> {
     const token = randomUUID();
-    const lease = conversationKeys(options.keyPrefix, options.key).lease;
-    const taken = await options.redis.set(lease, token, 'PX', options.leaseMs, 'NX');
-    return taken === 'OK' ? new RedisTurn(options, token) : undefined;
+    const keys = conversationKeys(options.keyPrefix, options.key);
+    const reads = (await options.scripts.acquire([keys.lease, keys.inbox, keys.outbox, keys.conversation], [token, options.leaseMs])) as FirstReads | null;
+    return reads ? new RedisTurn(options, token, reads) : undefined;
   }
 
   get key(): string {
@@ -48,12 +65,12 @@ export class RedisTurn implements Turn {
   }
 
   async nextInbound(): Promise<InboundMessage | undefined> {
-    const head = await this.options.redis.lindex(this.keys.inbox, 0);
-    return head === null ? undefined : (JSON.parse(head) as InboundMessage);
+    this.head ??= await this.options.redis.lindex(this.keys.inbox, 0);
+    return this.head === null ? undefined : (JSON.parse(this.head) as InboundMessage);
   }
 
   async load(): Promise<StoredConversation | undefined> {
-    const raw = await this.options.redis.get(this.keys.conversation);
+    const raw = this.conversation;
     if (raw === null) return undefined;
     try {
       const stored = JSON.parse(raw) as StoredConversation;
@@ -66,25 +83,23 @@ export class RedisTurn implements Turn {
   }
 
   async pendingOutbox(): Promise<OutboxItem[]> {
-    const items = await this.options.redis.lrange(this.keys.outbox, 0, -1);
-    return items.map((item) => JSON.parse(item) as OutboxItem);
+    this.outbox ??= (await this.options.redis.lrange(this.keys.outbox, 0, -1)).map((item) => JSON.parse(item) as OutboxItem);
+    return [...this.outbox];
   }
 
   async commit(change: { wamid: string; conversation?: StoredConversation; outbox: readonly OutboxItem[] }): Promise<void> {
     const { scripts, sessionTtlSeconds, outboxTtlSeconds } = this.options;
-    await this.fenced(() =>
+    const conversation = change.conversation ? JSON.stringify(change.conversation) : '';
+    // Unknown until the reply arrives: a commit that fails may or may not have been applied.
+    this.head = undefined;
+    this.head = (await this.fenced(() =>
       scripts.commit(
         [this.keys.lease, this.keys.inbox, this.keys.conversation, this.keys.outbox],
-        [
-          this.token,
-          change.wamid,
-          change.conversation ? JSON.stringify(change.conversation) : '',
-          sessionTtlSeconds,
-          outboxTtlSeconds,
-          ...change.outbox.map((item) => JSON.stringify(item)),
-        ],
+        [this.token, change.wamid, conversation, sessionTtlSeconds, outboxTtlSeconds, ...change.outbox.map((item) => JSON.stringify(item))],
       ),
-    );
+    )) as string | null;
+    if (conversation !== '') this.conversation = conversation;
+    this.outbox?.push(...change.outbox);
     if (change.conversation) {
       // Another slot on a cluster, so not in the script: a crash right here loses a reminder, never a message.
       const dueAt = earliestDue(change.conversation);
@@ -106,7 +121,10 @@ export class RedisTurn implements Turn {
         await this.options.redis.ltrim(this.options.deadLetters, 0, DEAD_LETTER_CAP - 1);
       }
     }
-    await this.fenced(() => this.options.scripts.settleOutbox([this.keys.lease, this.keys.outbox], [this.token, itemId]));
+    const removed = await this.fenced(() => this.options.scripts.settleOutbox([this.keys.lease, this.keys.outbox], [this.token, itemId]));
+    // 0: the head was not that item (an earlier attempt removed it before its reply was lost): read the outbox again.
+    if (removed === 1 && this.outbox?.[0]?.id === itemId) this.outbox.shift();
+    else this.outbox = undefined;
   }
 
   async recordSent(wamid: string): Promise<void> {
@@ -123,12 +141,14 @@ export class RedisTurn implements Turn {
       [this.token],
     )) as number;
     if (result === -1) throw new LeaseLostError();
+    // Kept because work arrived meanwhile: the inbox head is no longer what the last commit saw.
+    if (result === 0) this.head = undefined;
     return result === 1;
   }
 
-  private async fenced(write: () => Promise<unknown>): Promise<void> {
+  private async fenced(write: () => Promise<unknown>): Promise<unknown> {
     try {
-      await write();
+      return await write();
     } catch (error) {
       if (String(error).includes('LEASE_LOST')) throw new LeaseLostError();
       throw error;

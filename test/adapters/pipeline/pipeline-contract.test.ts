@@ -82,6 +82,26 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
     expect(await pipeline.acquire('PN:u2')).toBeDefined();
   });
 
+  it('sees a message that arrives after its last commit, keeps the turn for it, and loads what it committed', async () => {
+    await pipeline.accept([message('u6', 'p1')]);
+    const turn = (await pipeline.acquire('PN:u6'))!;
+    expect(await turn.load()).toBeUndefined();
+    await turn.commit({ wamid: 'p1', conversation, outbox: [] });
+    expect(await turn.nextInbound()).toBeUndefined();
+    await pipeline.accept([message('u6', 'p2')]);
+    expect(await turn.release()).toBe(false);
+    expect((await turn.nextInbound())?.wamid).toBe('p2');
+    const menu = { ...conversation, snapshot: { value: 'menu' } };
+    await turn.commit({ wamid: 'p2', conversation: menu, outbox: [item('p2:0')] });
+    expect(await turn.load()).toEqual(menu);
+    expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['p2:0']);
+    await turn.settleOutbox('p2:0');
+    expect(await turn.pendingOutbox()).toEqual([]);
+    expect(await turn.release()).toBe(true);
+    const next = (await pipeline.acquire('PN:u6'))!;
+    expect(await next.load()).toEqual(menu);
+  });
+
   it('commits the snapshot, the outbox and the done mark together', async () => {
     await pipeline.accept([message('u3', 'm1'), message('u3', 'm2')]);
     const turn = (await pipeline.acquire('PN:u3'))!;
