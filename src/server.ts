@@ -8,6 +8,7 @@ import { DryRunMessageSender } from './adapters/whatsapp/dry-run-message-sender.
 import { GraphMessageSender } from './adapters/whatsapp/graph-message-sender.js';
 import type { Config } from './config/config.js';
 import { ConversationWorker } from './engine/conversation-worker.js';
+import { IngestGauge } from './engine/ingest-gauge.js';
 import { routeMachines } from './engine/machine-router.js';
 import { inspectionFromConfig } from './compose/inspection-from-config.js';
 import { connectRedis } from './compose/connect-redis.js';
@@ -76,9 +77,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const stopTrimming = keepTrimmed(analytics, logger);
   const inspection = await inspectionFromConfig(config, logger, pseudonym);
 
+  const ingest = new IngestGauge();
   const worker = new ConversationWorker({
     source: pipeline,
     concurrency: config.workerConcurrency,
+    ingest,
     machineFor,
     pseudonym,
     limits,
@@ -103,6 +106,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     machines,
     adminToken: config.adminToken,
     analytics,
+    ingest,
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.port, () => resolve(listening));

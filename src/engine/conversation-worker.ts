@@ -2,6 +2,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { LeaseLostError, type Turn, type WorkSource, type WorkTicket } from '../ports/conversation-pipeline.js';
 import { handleMessage, type HandleMessageDeps } from './handle-message.js';
+import type { IngestGauge } from './ingest-gauge.js';
 import { refusedSendMessage } from './runtime-messages.js';
 import { sendOutbox, WINDOW_CLOSED, type SendOutboxDeps } from './send-outbox.js';
 
@@ -9,6 +10,8 @@ export interface WorkerOptions extends HandleMessageDeps, SendOutboxDeps {
   readonly source: WorkSource;
   /** Conversations worked on at once by this process. */
   readonly concurrency: number;
+  /** Webhook deliveries waiting for their 200: while they pile up, few new conversations are started. */
+  readonly ingest?: IngestGauge;
   /** How often a held turn's lease is renewed. */
   readonly leaseRenewMs?: number;
   /** How often tickets abandoned by crashed or busy workers are looked for. */
@@ -18,6 +21,9 @@ export interface WorkerOptions extends HandleMessageDeps, SendOutboxDeps {
   readonly logger: Logger;
   readonly metrics: Metrics;
 }
+
+/** While ingestion is busy, new lanes are limited to this share of `concurrency` (at least one keeps work moving). */
+const BUSY_SHARE = 1 / 64;
 
 interface Lane {
   readonly tickets: WorkTicket[];
@@ -31,6 +37,8 @@ interface Lane {
  */
 export class ConversationWorker {
   private readonly lanes = new Map<string, Lane>();
+  /** Tickets taken from the source but not yet in a lane (ingestion was busy); a stop leaves them to be reclaimed. */
+  private readonly waiting: WorkTicket[] = [];
   private readonly finished = new Set<Promise<void>>();
   private running = false;
   private loop: Promise<void> | undefined;
@@ -63,11 +71,23 @@ export class ConversationWorker {
     return this.lanes.size;
   }
 
+  /**
+   * Lanes that may run now: all of them, or a few while webhook deliveries are waiting. Acknowledging first keeps
+   * Meta from redelivering during a burst; the turns wait in the durable inbox meanwhile.
+   */
+  private get laneLimit(): number {
+    const { concurrency, ingest } = this.options;
+    return ingest?.busy ? Math.max(1, Math.floor(concurrency * BUSY_SHARE)) : concurrency;
+  }
+
   private async pullLoop(): Promise<void> {
     while (this.running) {
-      const free = this.options.concurrency - this.lanes.size;
+      this.startWaiting();
+      const free = this.laneLimit - this.lanes.size - this.waiting.length;
       if (free <= 0) {
-        await new Promise<void>((resolve) => (this.laneFreed = resolve));
+        const laneFreed = new Promise<void>((resolve) => (this.laneFreed = resolve));
+        const { ingest } = this.options;
+        await (ingest?.busy ? Promise.race([laneFreed, ingest.quiet()]) : laneFreed);
         continue;
       }
       try {
@@ -81,7 +101,7 @@ export class ConversationWorker {
 
   private async reclaim(): Promise<void> {
     try {
-      this.dispatch(await this.options.source.reclaim(Math.max(1, this.options.concurrency - this.lanes.size)));
+      this.dispatch(await this.options.source.reclaim(Math.max(1, this.laneLimit - this.lanes.size - this.waiting.length)));
     } catch (error) {
       this.options.logger.warn({ err: error }, 'cannot reclaim abandoned work');
     }
@@ -95,14 +115,25 @@ export class ConversationWorker {
     }
   }
 
+  /** Hands tickets to the lanes of their conversations, or queues them until a lane may start. */
   private dispatch(tickets: readonly WorkTicket[]): void {
-    for (const ticket of tickets) {
+    this.waiting.push(...tickets);
+    this.startWaiting();
+  }
+
+  private startWaiting(): void {
+    while (this.running && this.waiting.length > 0) {
+      const ticket = this.waiting[0] as WorkTicket;
       const lane = this.lanes.get(ticket.key);
       if (lane) {
         // This process already works on that conversation: the running lane will see the new message.
         lane.tickets.push(ticket);
+        this.waiting.shift();
         continue;
       }
+      // Read by the time ingestion got busy: claimed, but started only as lanes allow.
+      if (this.lanes.size >= this.laneLimit) return;
+      this.waiting.shift();
       const fresh: Lane = { tickets: [ticket], completed: 0 };
       this.lanes.set(ticket.key, fresh);
       this.options.metrics.activeLanes.set(this.lanes.size);
@@ -114,6 +145,7 @@ export class ConversationWorker {
         this.laneFreed = undefined;
         // Tickets that came in after the lane gave the conversation back announce new work: start again.
         if (this.running && fresh.completed > 0) this.dispatch(fresh.tickets.slice(fresh.completed));
+        else this.startWaiting();
       });
       this.finished.add(done);
     }

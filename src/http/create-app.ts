@@ -5,6 +5,7 @@ import type { InteractionSource } from '../analytics/interaction-store.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { IngestGauge } from '../engine/ingest-gauge.js';
 import type { ConversationCensus, Inbox } from '../ports/conversation-pipeline.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { healthRoutes } from './health-routes.js';
@@ -24,6 +25,8 @@ export interface AppDeps {
   readonly adminToken?: string | undefined;
   /** Analytics records for `GET /admin/stats`. */
   readonly analytics?: InteractionSource;
+  /** Counts webhook deliveries in flight, so that the worker gives way to them. */
+  readonly ingest?: IngestGauge;
 }
 
 /** Meta sends up to 3 MB; anything above 4 MiB is refused with 413 before it is read whole. */
@@ -41,6 +44,19 @@ export function createApp(deps: AppDeps): Koa {
   app.proxy = true;
   app.silent = true;
   app.on('error', (error: Error) => deps.logger.error({ err: error }, 'unhandled HTTP error'));
+  const { ingest } = deps;
+  if (ingest) {
+    // Counted from before the body is read: a delivery waits for its 200 from its first byte.
+    app.use(async (ctx, next) => {
+      if (ctx.method !== 'POST' || ctx.path !== '/webhook') return next();
+      ingest.enter();
+      try {
+        await next();
+      } finally {
+        ingest.leave();
+      }
+    });
+  }
   app.use(
     bodyParser({
       enableTypes: ['json'],
