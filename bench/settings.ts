@@ -51,7 +51,7 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
     rate: integer(env, 'BENCH_RATE', 500, 1, 10_000),
     rateSeconds: integer(env, 'BENCH_RATE_SECONDS', 10, 1, 60),
     questions: integer(env, 'BENCH_QUESTIONS', 2000, 0, 100_000),
-    warmup: integer(env, 'BENCH_WARMUP', 1000, 0, 10_000),
+    warmup: integer(env, 'BENCH_WARMUP', 5000, 0, 20_000),
     rounds: integer(env, 'BENCH_ROUNDS', 4, 1, 20),
     cpuProfile: env.BENCH_CPU_PROF === '1',
     serverLogLevel: env.BENCH_LOG_LEVEL || 'warn',

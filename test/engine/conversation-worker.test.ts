@@ -7,6 +7,7 @@ import type { ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
 import type { InboundMessage } from '../../src/domain/inbound.js';
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
 import { ConversationWorker } from '../../src/engine/conversation-worker.js';
+import { IngestGauge } from '../../src/engine/ingest-gauge.js';
 import { startTyping } from '../../src/engine/typing-indicator.js';
 import { Writable } from 'node:stream';
 import { createLogger, silentLogger } from '../../src/observability/logger.js';
@@ -50,12 +51,13 @@ describe('ConversationWorker', () => {
     await graph.close();
   });
 
-  async function start(pipeline: MemoryPipeline, respond?: GraphStandInOptions['respond'], logger = silentLogger()) {
-    graph = await startGraphStandIn(respond ? { respond } : {});
+  async function start(pipeline: MemoryPipeline, respond?: GraphStandInOptions['respond'], logger = silentLogger(), extra: { ingest?: IngestGauge; graph?: GraphStandInOptions } = {}) {
+    graph = await startGraphStandIn({ ...(respond ? { respond } : {}), ...extra.graph });
     const sender = new GraphMessageSender({ http: createHttpClient({ baseURL: graph.baseUrl, timeoutMs: 2000, headers: { Authorization: 'Bearer t' } }) });
     worker = new ConversationWorker({
       source: pipeline, concurrency: 4, machineFor: () => echo, settleTimeoutMs: 1000, sender,
       logger, metrics: createMetrics(), pseudonym: createPseudonymizer(), retryMinDelayMs: 10,
+      ...(extra.ingest ? { ingest: extra.ingest } : {}),
     });
     worker.start();
   }
@@ -68,6 +70,28 @@ describe('ConversationWorker', () => {
     await graph.waitForRequests(4);
     expect(textsOf(graph.requests, 'a')).toEqual(['écho: un', 'écho: deux', 'écho: trois']);
     expect(textsOf(graph.requests, 'b')).toEqual(['écho: uno']);
+  });
+
+  it('gives way to webhook deliveries: one conversation at a time while they pile up, all of them once they stop', async () => {
+    const pipeline = new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60 });
+    const ingest = new IngestGauge(8, 50);
+    for (let i = 0; i < 8; i += 1) ingest.enter();
+    await start(pipeline, undefined, silentLogger(), { ingest, graph: { delayMs: 150 } });
+    const spanOf = (users: string[]) => {
+      const times = graph.requests.filter((r) => users.includes(String(r.body.to))).map((r) => r.receivedAt);
+      return Math.max(...times) - Math.min(...times);
+    };
+    const busyUsers = ['q1', 'q2', 'q3'];
+    await pipeline.accept(busyUsers.map((user) => message(user, `${user}-1`, 'pendant')));
+    // Still answered while busy, one after the other: each send waits for the previous one's 150 ms reply.
+    await graph.waitForRequests(3, 5000);
+    expect(spanOf(busyUsers)).toBeGreaterThanOrEqual(250);
+    for (let i = 0; i < 8; i += 1) ingest.leave();
+    await ingest.quiet();
+    const quietUsers = ['r1', 'r2', 'r3'];
+    await pipeline.accept(quietUsers.map((user) => message(user, `${user}-1`, 'après')));
+    await graph.waitForRequests(6, 5000);
+    expect(spanOf(quietUsers)).toBeLessThan(150);
   });
 
   it('refuses a message over a Cloud API limit before sending it, naming the state and the field', async () => {

@@ -39,6 +39,8 @@ export interface GraphReply {
 export interface GraphStandInOptions {
   /** A reply for this request, or `undefined` for Meta's usual 200. */
   readonly respond?: (request: GraphRequest) => GraphReply | undefined;
+  /** Every send is answered this late (default: at once). */
+  readonly delayMs?: number;
 }
 
 export interface GraphStandIn {
@@ -158,6 +160,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       };
       requests.push(request);
       for (const wake of [...waiters.keys()]) wake();
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const custom = options.respond?.(request);
       if (custom) return reply(res, custom.status, custom.body);
       sent += 1;
