@@ -16,13 +16,14 @@ export interface ServerChild {
   readonly port: number;
   /** Log lines at warn level or above (pino `level` ≥ 40) and stderr lines, the first 20. */
   readonly problems: string[];
-  /** Highest `VmRSS` seen by the sampler and the kernel's own peak (`VmHWM`), in bytes. */
+  /** Highest `VmRSS` seen by the sampler and the kernel's own peak (`VmHWM`), in bytes, summed over the tree. */
   memory(): { rssPeak: number; hwm: number };
-  /** User + system CPU seconds used so far, all threads (JS, GC, libuv pool). */
+  /** User + system CPU seconds used so far, all threads (JS, GC, libuv pool), summed over the process and its children. */
   cpuSeconds(): number;
   /**
    * The JavaScript thread's seconds on a CPU and seconds runnable but waiting for one (`/proc/<pid>/schedstat`):
-   * the second says how much other processes on the machine held the server back.
+   * the second says how much other processes on the machine held the server back. Summed over the tree (with
+   * `WORKERS=N`, N JavaScript threads and the primary's).
    */
   mainThread(): { running: number; waiting: number };
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code (or signal name). */
@@ -32,6 +33,47 @@ export interface ServerChild {
 function statusField(pid: number, field: string): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match?.[1] ? Number(match[1]) * 1024 : 0;
+}
+
+const trees = new Map<number, { readonly members: number[]; readonly at: number }>();
+
+/**
+ * `pid` and its children: with `WORKERS=N` the server is a node:cluster primary and N workers, and every figure
+ * (CPU, JS threads, memory) is the sum over them. Scanning `/proc` costs the bench CPU: the tree is looked up
+ * again at most once a second.
+ */
+function processTree(pid: number): number[] {
+  const known = trees.get(pid);
+  if (known && Date.now() - known.at < 1000) return known.members;
+  const members = [pid, ...childrenOf(pid)];
+  trees.set(pid, { members, at: Date.now() });
+  return members;
+}
+
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Field 4 (ppid) follows the parenthesised command name and the state.
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // Exited while we looked.
+    }
+  }
+  return children;
+}
+
+/** Sums `read(pid)` over the tree, skipping processes that exit meanwhile. */
+function sumOverTree(pid: number, read: (pid: number) => number): number {
+  return processTree(pid).reduce((total, member) => {
+    try {
+      return total + read(member);
+    } catch {
+      return total;
+    }
+  }, 0);
 }
 
 function cpuOf(pid: number): number {
@@ -110,7 +152,7 @@ export async function startServerChild(args: readonly string[], env: Record<stri
   void exited.then(() => (alive = false));
   const sampler = setInterval(() => {
     try {
-      rssPeak = Math.max(rssPeak, statusField(pid, 'VmRSS'));
+      rssPeak = Math.max(rssPeak, sumOverTree(pid, (member) => statusField(member, 'VmRSS')));
     } catch {
       // Exited between two samples.
     }
@@ -146,26 +188,16 @@ export async function startServerChild(args: readonly string[], env: Record<stri
     problems,
     memory: () => {
       try {
-        hwm = statusField(pid, 'VmHWM');
+        hwm = sumOverTree(pid, (member) => statusField(member, 'VmHWM'));
       } catch {
         // Keep the last value read while it ran.
       }
       return { rssPeak, hwm };
     },
-    cpuSeconds: () => {
-      try {
-        return cpuOf(pid);
-      } catch {
-        return 0;
-      }
-    },
+    cpuSeconds: () => sumOverTree(pid, cpuOf),
     mainThread: () => {
-      try {
-        const [running = 0, waiting = 0] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
-        return { running: running / 1e9, waiting: waiting / 1e9 };
-      } catch {
-        return { running: 0, waiting: 0 };
-      }
+      const field = (index: number) => (member: number) => Number(readFileSync(`/proc/${member}/schedstat`, 'utf8').split(' ')[index] ?? 0) / 1e9;
+      return { running: sumOverTree(pid, field(0)), waiting: sumOverTree(pid, field(1)) };
     },
     stop,
   };
