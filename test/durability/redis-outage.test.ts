@@ -26,10 +26,14 @@ describe('Redis stopped and restarted (AOF on)', () => {
     const stats = newStats();
     let acked = 0;
     let outage: Promise<{ downFor: number; refusedDuring: number; midTurn: number }> | undefined;
+    // Each user's last two messages are posted once Redis is down, however fast the first ones were acknowledged.
+    let markStopped = () => {};
+    const stopped = new Promise<void>((resolve) => (markStopped = resolve));
     const cut = async () => {
       const refusedBefore = stats.refused + stats.unreachable;
       const midTurn = (await t.busyKeys()).filter((key) => key.endsWith(':lease')).length;
       await redis.stop();
+      markStopped();
       const down = Date.now();
       await eventually(async () => (await readyz(a)) === 503 && (await readyz(b)) === 503, 5_000, 50);
       // The outage itself lasts ~3 s (a scenario length, not a wait for a result); posting goes on meanwhile.
@@ -43,6 +47,7 @@ describe('Redis stopped and restarted (AOF on)', () => {
     await Promise.all(
       users.map(async (user, u) => {
         for (const [m, { body }] of user.messages.entries()) {
+          if (m >= 3) await stopped;
           await deliver(body, (attempt) => ((u + m + attempt) % 2 === 0 ? a : b).url, stats, 30_000);
           acked += 1;
           if (acked === 20) outage = cut();

@@ -73,13 +73,16 @@ export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
       byConversation.set(key, [...(byConversation.get(key) ?? []), message]);
     }
     const { redis, keyPrefix, dedupWindowSeconds } = this.options;
+    // A single server stores the messages and announces them in one script. On a cluster the work stream lives in
+    // another slot, so the ticket follows the script's reply (never before it: a worker could find nothing yet).
+    const cluster = redis.isCluster;
     const added = await Promise.all(
       [...byConversation].map(async ([key, batch]) => {
         const tag = `${keyPrefix}{${key}}`;
-        const count = (await this.scripts.accept(
-          [`${tag}:in`, ...batch.map((m) => `${tag}:seen:${m.wamid}`)],
-          [dedupWindowSeconds, ...batch.map((m) => JSON.stringify(m))],
-        )) as number;
+        const keys = [`${tag}:in`, ...batch.map((m) => `${tag}:seen:${m.wamid}`)];
+        const args = [dedupWindowSeconds, ...batch.map((m) => JSON.stringify(m))];
+        if (!cluster) return (await this.scripts.acceptAndAnnounce([...keys, this.keys.ready], [...args, key])) as number;
+        const count = (await this.scripts.accept(keys, args)) as number;
         // Always announced, duplicates included: if a crash came between the script and this line, the
         // redelivery Meta makes after our missing 200 still produces the ticket.
         await redis.xadd(this.keys.ready, '*', 'c', key);

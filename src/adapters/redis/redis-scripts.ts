@@ -5,16 +5,27 @@ import type { Redis, Cluster } from 'ioredis';
  * The lease check at the top of every write is the fencing: a worker that lost its lease writes nothing.
  */
 
-/** KEYS: inbox, seen keys…  ARGV: dedup window (s), then one JSON message per seen key. Returns how many were new. */
-const accept = `
+/** Stores the messages whose seen key is new; KEYS[2..last] are the seen keys, ARGV[i] the message of KEYS[i]. */
+const storeNew = (last: string) => `
 local added = 0
-for i = 2, #KEYS do
+for i = 2, ${last} do
   if redis.call('SET', KEYS[i], '1', 'NX', 'EX', ARGV[1]) then
     redis.call('RPUSH', KEYS[1], ARGV[i])
     added = added + 1
   end
 end
-if added > 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+if added > 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end`;
+
+/** KEYS: inbox, seen keys…  ARGV: dedup window (s), then one JSON message per seen key. Returns how many were new. */
+const accept = `${storeNew('#KEYS')}
+return added`;
+
+/**
+ * The same plus the work ticket, for a single server, where one script may touch keys of any slot.
+ * KEYS: inbox, seen keys…, work stream.  ARGV: dedup window (s), one JSON message per seen key, conversation key.
+ */
+const acceptAndAnnounce = `${storeNew('#KEYS - 1')}
+redis.call('XADD', KEYS[#KEYS], '*', 'c', ARGV[#ARGV])
 return added`;
 
 /**
@@ -94,6 +105,7 @@ export function defineScripts(client: Client) {
   };
   return {
     accept: define('waAccept', accept),
+    acceptAndAnnounce: define('waAcceptAndAnnounce', acceptAndAnnounce),
     acquire: define('waAcquire', acquire),
     commit: define('waCommit', commit),
     complete: define('waComplete', complete),
