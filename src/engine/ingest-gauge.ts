@@ -21,7 +21,7 @@ export class IngestGauge {
    *   batches, and the short dips between batches must not let the whole backlog start at once.
    */
   constructor(
-    private readonly busyAt = 8,
+    private readonly busyAt = 32,
     private readonly holdMs = 100,
   ) {}
 
