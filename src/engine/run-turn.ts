@@ -91,7 +91,8 @@ export async function runTurn(
   try {
     if (failure === undefined) {
       actor.send(event);
-      await waitFor(actor, isSettled, { timeout: settleTimeoutMs });
+      // Most turns settle within the send (no CSS call): no timer or subscription is needed for them.
+      if (!isSettled(actor.getSnapshot())) await waitFor(actor, isSettled, { timeout: settleTimeoutMs });
     }
   } catch {
     timedOut = failure === undefined && actor.getSnapshot().status === 'active';
