@@ -112,7 +112,10 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
     if (result.restartReason) {
       deps.logger.warn({ conversation: deps.pseudonym(turn.key), reason: result.restartReason }, 'conversation restarted at the beginning');
     }
-    deps.logger.debug({ conversation: deps.pseudonym(turn.key), traceId: message.traceId, wamid: message.wamid, state: result.state, replies: replies.length }, 'turn done');
+    // Guarded: the pseudonym is a keyed hash, not worth computing for a line that is not written.
+    if (deps.logger.isLevelEnabled('debug')) {
+      deps.logger.debug({ conversation: deps.pseudonym(turn.key), traceId: message.traceId, wamid: message.wamid, state: result.state, replies: replies.length }, 'turn done');
+    }
   } catch (error) {
     if (!(error instanceof ConversationError)) throw error;
     report('failed', error.state);

@@ -48,16 +48,16 @@ export async function sendOutbox(deps: SendOutboxDeps, turn: Turn): Promise<{ wi
     if (windowClosed) {
       // Meta refuses this user until they write again: the rest of the turn's replies cannot go either.
       deps.metrics.sends.inc({ result: 'dead_letter', code: String(WINDOW_CLOSED) });
-      await turn.settleOutbox(item.id, 'not sent: the 24-hour customer service window is closed (131047)');
+      await turn.settleOutbox(item.id, { deadLetterReason: 'not sent: the 24-hour customer service window is closed (131047)' });
       continue;
     }
     const outcome = await sendOne(deps, item);
     // The reply is out: its removal from the outbox must not be lost to a Redis blip, or it would go out again.
-    await whileLeased(() => turn.settleOutbox(item.id, outcome.failure));
-    if (outcome.wamid) {
-      const wamid = outcome.wamid;
-      await turn.recordSent(wamid).catch((error: unknown) => deps.logger.warn({ traceId: item.traceId, err: error }, 'sent wamid not indexed'));
-    }
+    const settled = {
+      ...(outcome.wamid !== undefined ? { sentWamid: outcome.wamid } : {}),
+      ...(outcome.failure !== undefined ? { deadLetterReason: outcome.failure } : {}),
+    };
+    await whileLeased(() => turn.settleOutbox(item.id, settled));
     if (outcome.code === WINDOW_CLOSED) windowClosed = item;
   }
   return windowClosed ? { windowClosed } : {};

@@ -40,6 +40,12 @@ export interface OutboxItem {
   readonly traceId?: string;
 }
 
+/** How an outbox item ended: the wamid Meta gave it, or why it went to the dead letters. */
+export interface SettleOutcome {
+  readonly sentWamid?: string;
+  readonly deadLetterReason?: string;
+}
+
 /** Counts of one `accept` call. */
 export interface AcceptResult {
   readonly accepted: number;
@@ -116,10 +122,11 @@ export interface Turn {
    * session expiry, and appends `outbox`. Then schedules the conversation's earliest timer, if any.
    */
   commit(change: { wamid: string; conversation?: StoredConversation; outbox: readonly OutboxItem[] }): Promise<void>;
-  /** Removes the oldest outbox item once sent, or moves it to the dead letters with a reason. */
-  settleOutbox(itemId: string, deadLetterReason?: string): Promise<void>;
-  /** Remembers which conversation a sent message (Meta's wamid) belongs to, for its later statuses. */
-  recordSent(wamid: string): Promise<void>;
+  /**
+   * Removes the oldest outbox item once it is settled: sent (Meta's `wamid` for it is remembered with the
+   * conversation, so that a later failed status finds its way back), or given up with a reason (dead letters).
+   */
+  settleOutbox(itemId: string, outcome?: SettleOutcome): Promise<void>;
   /** Renews the lease; false when it was lost. */
   extend(): Promise<boolean>;
   /** Gives the turn back if inbox and outbox are empty; false (turn kept) when work arrived meanwhile. */

@@ -65,6 +65,11 @@ describe('two processes on a three-master Redis Cluster', () => {
 
     // Every key of one conversation (snapshot, dedup marks…) lives in that conversation's slot, on its master.
     const masters = client.nodes('master');
+    // Every reply Meta accepted is indexed by its wamid (written apart from the settle script on a cluster), so that
+    // a failed status can find its conversation.
+    const sentKeys = (await Promise.all(masters.map((node) => node.keys(`${t.keyPrefix}sent:*`)))).flat();
+    expect(sentKeys).toHaveLength(t.graph.requests.length);
+    expect(await client.get(sentKeys[0] ?? '')).toMatch(new RegExp(`^${DEFAULT_PHONE_NUMBER_ID}:\\d+$`));
     for (const user of users) {
       const tag = `{${DEFAULT_PHONE_NUMBER_ID}:${user.phone}}`;
       const slot = await slotOf(tag);

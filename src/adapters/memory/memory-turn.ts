@@ -1,5 +1,5 @@
 import type { InboundMessage } from '../../domain/inbound.js';
-import type { OutboxItem, StoredConversation, Turn } from '../../ports/conversation-pipeline.js';
+import type { OutboxItem, SettleOutcome, StoredConversation, Turn } from '../../ports/conversation-pipeline.js';
 import { earliestDue } from '../../engine/runtime-messages.js';
 import type { ConversationRecord } from './memory-pipeline.js';
 
@@ -40,15 +40,12 @@ export class MemoryTurn implements Turn {
     if (change.conversation) this.hooks.schedule(earliestDue(change.conversation));
   }
 
-  async settleOutbox(itemId: string, deadLetterReason?: string): Promise<void> {
+  async settleOutbox(itemId: string, outcome: SettleOutcome = {}): Promise<void> {
     const head = this.record.outbox[0];
     if (head?.id !== itemId) return;
     this.record.outbox.shift();
-    if (deadLetterReason !== undefined) this.hooks.deadLetter(head, deadLetterReason);
-  }
-
-  async recordSent(wamid: string): Promise<void> {
-    this.hooks.sent(wamid);
+    if (outcome.deadLetterReason !== undefined) this.hooks.deadLetter(head, outcome.deadLetterReason);
+    if (outcome.sentWamid !== undefined) this.hooks.sent(outcome.sentWamid);
   }
 
   async extend(): Promise<boolean> {

@@ -53,12 +53,18 @@ for i = 6, #ARGV do redis.call('RPUSH', KEYS[4], ARGV[i]) end
 if #ARGV >= 6 then redis.call('EXPIRE', KEYS[4], ARGV[5]) end
 return redis.call('LINDEX', KEYS[2], 0)`;
 
-/** KEYS: lease, outbox.  ARGV: token, item id. Removes the outbox head if it is that item. */
+/**
+ * KEYS: lease, outbox[, sent index key].  ARGV: token, item id[, conversation key, index TTL]. Removes the outbox head if
+ * it is that item and, given the index key (a single server, where it may live in any slot), records in the same step
+ * which conversation Meta's wamid for it belongs to.
+ */
 const settleOutbox = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.error_reply('LEASE_LOST') end
 local head = redis.call('LINDEX', KEYS[2], 0)
-if head and cjson.decode(head).id == ARGV[2] then redis.call('LPOP', KEYS[2]) return 1 end
-return 0`;
+if not head or cjson.decode(head).id ~= ARGV[2] then return 0 end
+redis.call('LPOP', KEYS[2])
+if KEYS[3] then redis.call('SET', KEYS[3], ARGV[3], 'EX', ARGV[4]) end
+return 1`;
 
 /** KEYS: the work stream.  ARGV: group, ids… Acknowledged and deleted in one call, so the stream stays short. */
 const complete = `

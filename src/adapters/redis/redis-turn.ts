@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import type { InboundMessage } from '../../domain/inbound.js';
-import { LeaseLostError, type OutboxItem, type StoredConversation, type Turn } from '../../ports/conversation-pipeline.js';
+import { LeaseLostError, type OutboxItem, type SettleOutcome, type StoredConversation, type Turn } from '../../ports/conversation-pipeline.js';
 import { earliestDue } from '../../engine/runtime-messages.js';
 import { conversationKeys } from './redis-keys.js';
 import type { RedisScripts } from './redis-scripts.js';
@@ -111,24 +111,30 @@ export class RedisTurn implements Turn {
     }
   }
 
-  async settleOutbox(itemId: string, deadLetterReason?: string): Promise<void> {
-    if (deadLetterReason !== undefined) {
+  async settleOutbox(itemId: string, outcome: SettleOutcome = {}): Promise<void> {
+    const { redis, scripts, sentKey, outboxTtlSeconds } = this.options;
+    if (outcome.deadLetterReason !== undefined) {
       // Recorded before the item leaves the outbox: a crash in between duplicates a record, never loses one.
-      const head = await this.options.redis.lindex(this.keys.outbox, 0);
+      const head = await redis.lindex(this.keys.outbox, 0);
       if (head !== null) {
-        const record = JSON.stringify({ conversation: this.key, item: JSON.parse(head), reason: deadLetterReason, at: Date.now() });
-        await this.options.redis.lpush(this.options.deadLetters, record);
-        await this.options.redis.ltrim(this.options.deadLetters, 0, DEAD_LETTER_CAP - 1);
+        const record = JSON.stringify({ conversation: this.key, item: JSON.parse(head), reason: outcome.deadLetterReason, at: Date.now() });
+        await redis.lpush(this.options.deadLetters, record);
+        await redis.ltrim(this.options.deadLetters, 0, DEAD_LETTER_CAP - 1);
       }
     }
-    const removed = await this.fenced(() => this.options.scripts.settleOutbox([this.keys.lease, this.keys.outbox], [this.token, itemId]));
+    const { sentWamid } = outcome;
+    // The index entry lives in another slot on a cluster: there it is written after the script, not in it.
+    const indexInScript = sentWamid !== undefined && !redis.isCluster;
+    const removed = await this.fenced(() =>
+      scripts.settleOutbox(
+        [this.keys.lease, this.keys.outbox, ...(indexInScript ? [sentKey(sentWamid)] : [])],
+        [this.token, itemId, ...(indexInScript ? [this.key, outboxTtlSeconds] : [])],
+      ),
+    );
     // 0: the head was not that item (an earlier attempt removed it before its reply was lost): read the outbox again.
     if (removed === 1 && this.outbox?.[0]?.id === itemId) this.outbox.shift();
     else this.outbox = undefined;
-  }
-
-  async recordSent(wamid: string): Promise<void> {
-    await this.options.redis.set(this.options.sentKey(wamid), this.key, 'EX', this.options.outboxTtlSeconds);
+    if (sentWamid !== undefined && !indexInScript) await redis.set(sentKey(sentWamid), this.key, 'EX', outboxTtlSeconds);
   }
 
   async extend(): Promise<boolean> {

@@ -110,7 +110,7 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:0', 'm1:1']);
     await turn.settleOutbox('m1:1'); // not the head: nothing happens
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:0', 'm1:1']);
-    await turn.settleOutbox('m1:0', 'refused by Meta');
+    await turn.settleOutbox('m1:0', { deadLetterReason: 'refused by Meta' });
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:1']);
   });
 
