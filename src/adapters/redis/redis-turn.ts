@@ -65,7 +65,8 @@ export class RedisTurn implements Turn {
   }
 
   async nextInbound(): Promise<InboundMessage | undefined> {
-    this.head ??= await this.options.redis.lindex(this.keys.inbox, 0);
+    // `null` is a known empty inbox: only an unknown head (undefined) is read again.
+    if (this.head === undefined) this.head = await this.options.redis.lindex(this.keys.inbox, 0);
     return this.head === null ? undefined : (JSON.parse(this.head) as InboundMessage);
   }
 
