@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import { textMessage, webhookBody } from '../builders/payloads.js';
+import { eventually } from '../support/eventually.js';
+import { textsOf } from '../support/graph-stand-in.js';
+import { startRedisServer, type RedisServerHandle } from '../support/redis-server.js';
+import { startTestServer } from '../support/test-server.js';
+
+/** Reads of the work stream serve a batch of messages, not one; `xlen` is the test's own probe. */
+const NOT_PER_MESSAGE = new Set(['xreadgroup', 'xautoclaim', 'xlen']);
+
+// What one message costs in commands the process sends to Redis (the commands its scripts run inside Redis are not
+// counted): a guard for the round trips the pipeline was trimmed to. A Redis of the test's own, so only we count.
+describe('Redis commands per message', () => {
+  let redis: RedisServerHandle;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  }, 15_000);
+  afterAll(async () => redis?.dispose(), 10_000);
+
+  it('costs about 10 commands for a greeting answered at once: accept, turn, rate limits, send, analytics', async () => {
+    const t = await startTestServer({ store: 'redis', env: { REDIS_URL: redis.url } });
+    const monitor = new Redis(redis.url);
+    const probe = new Redis(redis.url);
+    try {
+      const greet = async (users: string[]) => {
+        await Promise.all(users.map((user) => t.post(webhookBody(textMessage({ from: user, body: 'bonjour' })))));
+        await eventually(() => users.every((user) => textsOf(t.graph.requests, user).length === 1), 10_000);
+        // The reply is out before its turn ends (settle, release, ticket done): wait for the last ticket to go.
+        await eventually(async () => (await probe.xlen(`${t.config.keyPrefix}ready`)) === 0, 10_000);
+      };
+      // A first message loads every script (EVALSHA falls back to EVAL once each).
+      await greet(['221779990000']);
+      const sent: string[] = [];
+      const feed = await monitor.monitor();
+      feed.on('monitor', (_time: string, args: unknown[], source: string) => {
+        if (source !== 'lua') sent.push(String(args[0]).toLowerCase());
+      });
+      const users = Array.from({ length: 50 }, (_, i) => `2217799${String(i + 1).padStart(5, '0')}`);
+      await greet(users);
+      feed.disconnect();
+      const perMessage = sent.filter((command) => !NOT_PER_MESSAGE.has(command)).length / users.length;
+      console.log(`Redis commands sent per greeting: ${perMessage} (${[...new Set(sent)].join(', ')})`);
+      // 10 today (9 scripts and the analytics XADD); the timer poll and the reclaim add a little.
+      expect(perMessage).toBeLessThanOrEqual(10.5);
+      expect(perMessage).toBeGreaterThanOrEqual(10);
+    } finally {
+      monitor.disconnect();
+      probe.disconnect();
+      await t.close();
+    }
+  }, 30_000);
+});
