@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import WebSocket from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
+import type { AddressInfo } from 'node:net';
 import { textMessage, webhookBody } from '../builders/payloads.js';
 import { eventually } from '../support/eventually.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -49,5 +50,27 @@ describe('XState inspection', () => {
   it('sends the raw texts only when INSPECT_RAW=1', async () => {
     const all = (await converse({ INSPECT_RAW: '1' })).join('\n');
     expect(all).toContain('Fatou Ndiaye');
+  });
+
+  it('sends masked events to a relay of the operator’s own with INSPECT=ws://…', async () => {
+    // The operator's own relay, stood in for by a WebSocket server on loopback.
+    const relay = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => relay.once('listening', resolve));
+    const received: string[] = [];
+    relay.on('connection', (socket) => socket.on('message', (data) => received.push(data.toString())));
+    const url = `ws://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    const t = await startTestServer({ store: 'memory', env: { INSPECT: url } });
+    try {
+      expect(t.server.inspectorRelayUrl).toBeUndefined(); // no relay of ours
+      await t.post(webhookBody(textMessage({ from: PHONE, body: QUESTION })));
+      await eventually(() => received.some((m) => m.includes('"user.text"')) && received.some((m) => m.includes('"idle"')), 5000);
+      const all = received.join('\n');
+      expect(all).toMatch(/"name":"conv:[0-9a-f]{12}"/);
+      expect(all).not.toContain(PHONE);
+      expect(all).not.toContain('Fatou');
+    } finally {
+      await t.close();
+      await new Promise((resolve) => relay.close(resolve));
+    }
   });
 });
