@@ -1,11 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
 import { startCssStandIn, type CssStandIn } from '../support/css-stand-in.js';
+import { eventually } from '../support/eventually.js';
 import { spawnChat, type SpawnedChat } from './spawn-chat.js';
 
 let css: CssStandIn;
 const spawned: SpawnedChat[] = [];
-const chat = (args: readonly string[] = []): SpawnedChat => {
-  const started = spawnChat(args, { CSS_API_URL: css.url, CSS_API_TIMEOUT_MS: '5000' });
+const chat = (args: readonly string[] = [], env: Record<string, string> = {}): SpawnedChat => {
+  const started = spawnChat(args, { CSS_API_URL: css.url, CSS_API_TIMEOUT_MS: '5000', ...env });
   spawned.push(started);
   return started;
 };
@@ -91,5 +94,27 @@ describe('npm run chat', () => {
     expect(await bot.exited).toBe(1);
     expect(bot.stderr()).toContain('Unknown machine "no-such-machine"');
     expect(bot.stderr()).toContain('  css-assistant — ');
+  });
+
+  it('shows the conversation in the XState inspector with INSPECT, masked as on the server', async () => {
+    // A relay of the designer's own, stood in for by a WebSocket server on loopback.
+    const relay = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => relay.once('listening', resolve));
+    const received: string[] = [];
+    relay.on('connection', (socket) => socket.on('message', (data) => received.push(data.toString())));
+    try {
+      const bot = chat([], { INSPECT: `ws://127.0.0.1:${(relay.address() as AddressInfo).port}` });
+      await bot.ready();
+      expect(await bot.say('Quelle est la date de paiement des pensions ?')).toContain('Réponse CSS');
+      await eventually(() => received.some((m) => m.includes('"user.text"')) && received.some((m) => m.includes('"idle"')), 5000);
+      const all = received.join('\n');
+      expect(all).toContain('@xstate.snapshot');
+      expect(all).toMatch(/"name":"conv:[0-9a-f]{12}"/);
+      expect(all).not.toContain('date de paiement');
+      bot.end();
+      expect(await bot.exited).toBe(0);
+    } finally {
+      await new Promise((resolve) => relay.close(resolve));
+    }
   });
 });
