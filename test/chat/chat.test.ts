@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
 import { startCssStandIn, type CssStandIn } from '../support/css-stand-in.js';
 import { eventually } from '../support/eventually.js';
+import { startWsRelayStandIn } from '../support/ws-relay-stand-in.js';
 import { spawnChat, type SpawnedChat } from './spawn-chat.js';
 
 let css: CssStandIn;
@@ -97,13 +96,10 @@ describe('npm run chat', () => {
   });
 
   it('shows the conversation in the XState inspector with INSPECT, masked as on the server', async () => {
-    // A relay of the designer's own, stood in for by a WebSocket server on loopback.
-    const relay = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => relay.once('listening', resolve));
-    const received: string[] = [];
-    relay.on('connection', (socket) => socket.on('message', (data) => received.push(data.toString())));
+    const relay = await startWsRelayStandIn();
+    const { received } = relay;
     try {
-      const bot = chat([], { INSPECT: `ws://127.0.0.1:${(relay.address() as AddressInfo).port}` });
+      const bot = chat([], { INSPECT: relay.url });
       await bot.ready();
       expect(await bot.say('Quelle est la date de paiement des pensions ?')).toContain('Réponse CSS');
       await eventually(() => received.some((m) => m.includes('"user.text"')) && received.some((m) => m.includes('"idle"')), 5000);
@@ -114,7 +110,7 @@ describe('npm run chat', () => {
       bot.end();
       expect(await bot.exited).toBe(0);
     } finally {
-      await new Promise((resolve) => relay.close(resolve));
+      await relay.close();
     }
   });
 });

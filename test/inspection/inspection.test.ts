@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import WebSocket, { WebSocketServer } from 'ws';
-import type { AddressInfo } from 'node:net';
+import WebSocket from 'ws';
 import { textMessage, webhookBody } from '../builders/payloads.js';
 import { eventually } from '../support/eventually.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startWsRelayStandIn } from '../support/ws-relay-stand-in.js';
 
 const PHONE = '221778887766';
 const QUESTION = 'Ma pension de Fatou Ndiaye est-elle payée ?';
@@ -53,13 +53,9 @@ describe('XState inspection', () => {
   });
 
   it('sends masked events to a relay of the operator’s own with INSPECT=ws://…', async () => {
-    // The operator's own relay, stood in for by a WebSocket server on loopback.
-    const relay = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => relay.once('listening', resolve));
-    const received: string[] = [];
-    relay.on('connection', (socket) => socket.on('message', (data) => received.push(data.toString())));
-    const url = `ws://127.0.0.1:${(relay.address() as AddressInfo).port}`;
-    const t = await startTestServer({ store: 'memory', env: { INSPECT: url } });
+    const relay = await startWsRelayStandIn();
+    const { received } = relay;
+    const t = await startTestServer({ store: 'memory', env: { INSPECT: relay.url } });
     try {
       expect(t.server.inspectorRelayUrl).toBeUndefined(); // no relay of ours
       await t.post(webhookBody(textMessage({ from: PHONE, body: QUESTION })));
@@ -70,7 +66,7 @@ describe('XState inspection', () => {
       expect(all).not.toContain('Fatou');
     } finally {
       await t.close();
-      await new Promise((resolve) => relay.close(resolve));
+      await relay.close();
     }
   });
 });

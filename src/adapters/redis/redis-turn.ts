@@ -116,9 +116,9 @@ export class RedisTurn implements Turn {
     const { redis, scripts, sentKey, outboxTtlSeconds } = this.options;
     if (outcome.deadLetterReason !== undefined) {
       // Recorded before the item leaves the outbox: a crash in between duplicates a record, never loses one.
-      const head = await redis.lindex(this.keys.outbox, 0);
-      if (head !== null) {
-        const record = JSON.stringify({ conversation: this.key, item: JSON.parse(head), reason: outcome.deadLetterReason, at: Date.now() });
+      const head = (await this.pendingOutbox())[0];
+      if (head !== undefined) {
+        const record = JSON.stringify({ conversation: this.key, item: head, reason: outcome.deadLetterReason, at: Date.now() });
         await redis.lpush(this.options.deadLetters, record);
         await redis.ltrim(this.options.deadLetters, 0, DEAD_LETTER_CAP - 1);
       }
