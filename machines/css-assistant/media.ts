@@ -4,17 +4,11 @@
  */
 
 import type { UserEvent } from '../../src/domain/conversation.js';
+import { type MediaQuestion, MediaRejectedError } from '../../src/domain/media-question.js';
 import { texts } from './texts.fr.js';
 
-/** A question about a file the user sent, as `askAboutMedia` receives it (the runtime's `MediaQuestion`). */
-export interface MediaQuestionInput {
-  readonly media: 'image' | 'document';
-  readonly mediaId: string;
-  readonly mimeType?: string;
-  readonly filename?: string;
-  /** The caption, or the default question of `texts.mediaQuestion`. */
-  readonly question: string;
-}
+/** A question about a file the user sent, as `askAboutMedia` receives it. */
+export type MediaQuestionInput = MediaQuestion;
 
 /** Whether a document is announced as a PDF: by its MIME type, or by its name when no type is given. */
 const isPdf = (mimeType: string | undefined, filename: string | undefined): boolean =>
@@ -44,13 +38,12 @@ export function mediaQuestionOf(event: UserEvent): MediaQuestionInput | undefine
 
 /**
  * Why a file was refused, when the user can act on it: a `MediaRejectedError` for a wrong type or a file too
- * big. A failed download or a CSS outage gives `undefined` (the usual apology). Read by name, as errors from
- * the runtime's adapters are not the machine's to import.
+ * big. A failed download or a CSS outage gives `undefined` (the usual apology).
  *
  * @example
- * refusalOf(Object.assign(new Error('too big'), { name: 'MediaRejectedError', reason: 'size' })); // 'size'
+ * refusalOf(new MediaRejectedError('size', 'too big')); // 'size'
  */
 export function refusalOf(error: unknown): 'type' | 'size' | undefined {
-  if (!(error instanceof Error) || error.name !== 'MediaRejectedError' || !('reason' in error)) return undefined;
+  if (!(error instanceof MediaRejectedError)) return undefined;
   return error.reason === 'type' || error.reason === 'size' ? error.reason : undefined;
 }

@@ -1,7 +1,7 @@
 import { and, assign, emit, fromPromise, setup } from 'xstate';
 import type { ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
 import type { OutboundMessage } from '../../src/domain/outbound.js';
-import type { FileStatus } from '../../src/ports/file-status-source.js';
+import type { FileStatus } from '../../src/domain/file-status.js';
 import { type Command, normalizeCommand, normalizeRegistrationNumber } from './commands.js';
 import { texts } from './texts.fr.js';
 

@@ -36,4 +36,14 @@ export interface ReplyEvent {
 export interface ConversationInput {
   readonly at: number;
   readonly profileName?: string;
+  /** Set when this user had an earlier session that ended (idle past the session TTL): a machine may greet them back. */
+  readonly returning?: ReturningUser;
+}
+
+/** What a new session knows of the user's earlier one. */
+export interface ReturningUser {
+  /** When the earlier session last heard from the user (ms since epoch). */
+  readonly lastSeenAt: number;
+  /** What the machine chose to keep across sessions (`MachineDefinition.remember`), e.g. the user's language. */
+  readonly remembered: Readonly<Record<string, unknown>>;
 }

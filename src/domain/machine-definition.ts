@@ -31,6 +31,11 @@ export interface MachineDefinition {
    * data, such as a registration number.
    */
   readonly recordsQuestions?: boolean;
+  /**
+   * What of a session's context outlives the session (the user's language, say), handed back to the next session as
+   * `input.returning.remembered`. Keep it small and free of personal data; absent, nothing is kept but the date.
+   */
+  readonly remember?: (context: unknown) => Readonly<Record<string, unknown>>;
   /** Sent once when a user writes faster than the inbound limit allows (`INBOUND_PER_MINUTE`). */
   readonly floodNotice?: string;
 }

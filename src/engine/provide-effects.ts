@@ -1,8 +1,10 @@
 import { fromPromise } from 'xstate';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { AnswerSource } from '../ports/answer-source.js';
-import type { FileStatus, FileStatusSource } from '../ports/file-status-source.js';
-import type { MediaAnswerSource, MediaQuestion } from '../ports/media-answer-source.js';
+import type { FileStatus } from '../domain/file-status.js';
+import type { MediaQuestion } from '../domain/media-question.js';
+import type { FileStatusSource } from '../ports/file-status-source.js';
+import type { MediaAnswerSource } from '../ports/media-answer-source.js';
 
 /** The effects the runtime offers to machines. */
 export interface Effects {

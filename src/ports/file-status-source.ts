@@ -1,12 +1,4 @@
-/** What the CSS knows of one pension file. */
-export interface FileStatus {
-  /** Known to the CSS at all. */
-  readonly found: boolean;
-  /** A short French label, e.g. "En cours d'instruction". */
-  readonly status?: string;
-  /** ISO date of the last change, when given. */
-  readonly updatedAt?: string;
-}
+import type { FileStatus } from '../domain/file-status.js';
 
 /**
  * Where the status of a pension file comes from (a CSS API endpoint in production). Rejects with

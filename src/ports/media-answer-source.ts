@@ -3,21 +3,7 @@
  * multimodal answer service (the CSS API in production) with the user's question.
  */
 
-/** The media kinds a `MediaAnswerSource` can answer about. */
-export type AnswerableMedia = 'image' | 'document';
-
-/** A question about one file the user sent, as the machine asks it. */
-export interface MediaQuestion {
-  readonly media: AnswerableMedia;
-  /** Meta's media id (from the webhook), to fetch the file through the Graph API. */
-  readonly mediaId: string;
-  /** The MIME type the webhook announced, if any. */
-  readonly mimeType?: string;
-  /** The document's file name, if any. */
-  readonly filename?: string;
-  /** What the user asks about the file: the caption, or a default question. */
-  readonly question: string;
-}
+import type { MediaQuestion } from '../domain/media-question.js';
 
 /**
  * Where answers about a file come from. Rejects with `MediaRejectedError` when the file itself cannot be
@@ -52,26 +38,4 @@ export interface DownloadedMedia {
  */
 export interface MediaDownloader {
   download(mediaId: string, policy: MediaPolicy, options?: { signal?: AbortSignal }): Promise<DownloadedMedia>;
-}
-
-/** Why a file was refused: not an accepted type, too big, or it could not be fetched. */
-export type MediaRejection = 'type' | 'size' | 'download';
-
-/**
- * A file that was not taken. `type` and `size` are the user's to fix (the machine says what is accepted);
- * `download` is ours (the machine apologises). Messages never carry the token nor the file's URL.
- *
- * @example
- * throw new MediaRejectedError('size', 'media is 6291456 bytes, the limit is 5242880');
- */
-export class MediaRejectedError extends Error {
-  override readonly name = 'MediaRejectedError';
-  constructor(
-    readonly reason: MediaRejection,
-    message: string,
-    /** The HTTP status that made a download fail, when there was one. */
-    readonly httpStatus?: number,
-  ) {
-    super(message);
-  }
 }

@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import { AnswerUnavailableError } from '../../domain/errors.js';
-import type { FileStatus, FileStatusSource } from '../../ports/file-status-source.js';
+import type { FileStatus } from '../../domain/file-status.js';
+import type { FileStatusSource } from '../../ports/file-status-source.js';
 import { toAnswerUnavailable } from './css-api-error.js';
 
 /**

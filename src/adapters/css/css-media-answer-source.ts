@@ -5,13 +5,8 @@
 
 import type { AxiosInstance } from 'axios';
 import { AnswerUnavailableError } from '../../domain/errors.js';
-import type {
-  AnswerableMedia,
-  MediaAnswerSource,
-  MediaDownloader,
-  MediaPolicy,
-  MediaQuestion,
-} from '../../ports/media-answer-source.js';
+import type { AnswerableMedia, MediaQuestion } from '../../domain/media-question.js';
+import type { MediaAnswerSource, MediaDownloader, MediaPolicy } from '../../ports/media-answer-source.js';
 import { toAnswerUnavailable } from './css-api-error.js';
 
 /** WhatsApp's own limit for images; documents are bounded by `maxBytes` alone. */

@@ -4,12 +4,8 @@
  */
 
 import { isAxiosError, type AxiosInstance } from 'axios';
-import {
-  type DownloadedMedia,
-  type MediaDownloader,
-  type MediaPolicy,
-  MediaRejectedError,
-} from '../../ports/media-answer-source.js';
+import { MediaRejectedError } from '../../domain/media-question.js';
+import type { DownloadedMedia, MediaDownloader, MediaPolicy } from '../../ports/media-answer-source.js';
 
 /** What `GET /{media-id}` tells about a file (`file_size` comes as a string). */
 interface MediaMetadata {

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import { PROVIDED_ACTORS } from '../../engine/provide-effects.js';
-import type { FileStatus } from '../../ports/file-status-source.js';
+import type { FileStatus } from '../../domain/file-status.js';
 import type { CheckOptions } from './problem.js';
 
 const fileStatuses: readonly FileStatus[] = [

@@ -4,7 +4,7 @@ import { CssMediaAnswerSource, type CssMediaOptions } from '../../../src/adapter
 import { createHttpClient } from '../../../src/adapters/http/create-http-client.js';
 import { GraphMediaDownloader } from '../../../src/adapters/whatsapp/graph-media-downloader.js';
 import { AnswerUnavailableError } from '../../../src/domain/errors.js';
-import { MediaRejectedError } from '../../../src/ports/media-answer-source.js';
+import { MediaRejectedError } from '../../../src/domain/media-question.js';
 import { startCssStandIn, type CssStandIn } from '../../support/css-stand-in.js';
 import { startGraphStandIn, type GraphStandIn } from '../../support/graph-stand-in.js';
 import { tinyJpeg, tinyPdf } from '../../support/media-fixtures.js';

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import axios from 'axios';
 import { createHttpClient } from '../../../src/adapters/http/create-http-client.js';
 import { GraphMediaDownloader } from '../../../src/adapters/whatsapp/graph-media-downloader.js';
-import { type DownloadedMedia, MediaRejectedError } from '../../../src/ports/media-answer-source.js';
+import { MediaRejectedError } from '../../../src/domain/media-question.js';
+import type { DownloadedMedia } from '../../../src/ports/media-answer-source.js';
 import { startGraphStandIn, type GraphStandIn, type MediaFile } from '../../support/graph-stand-in.js';
 import { tinyJpeg, tinyPdf } from '../../support/media-fixtures.js';
 

@@ -5,7 +5,7 @@ import type { MediaQuestionInput } from '../../../machines/css-assistant/media.j
 import type { UserEvent } from '../../../src/domain/conversation.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
 import { WHATSAPP_LIMITS as L } from '../../../src/domain/whatsapp-limits.js';
-import { MediaRejectedError } from '../../../src/ports/media-answer-source.js';
+import { MediaRejectedError } from '../../../src/domain/media-question.js';
 import { choice, media, other, runMachine, text } from '../run-machine.js';
 
 /** Every way `message` breaks a Cloud API limit (lengths in UTF-16 units: stricter than Meta's characters). */

@@ -4,7 +4,7 @@ import { cssAssistant, texts } from '../../../machines/css-assistant/index.js';
 import { type MediaQuestionInput, mediaQuestionOf, refusalOf } from '../../../machines/css-assistant/media.js';
 import type { UserEvent } from '../../../src/domain/conversation.js';
 import type { MachineDefinition } from '../../../src/domain/machine-definition.js';
-import { MediaRejectedError } from '../../../src/ports/media-answer-source.js';
+import { MediaRejectedError } from '../../../src/domain/media-question.js';
 import { choice, isSettled, runMachine, text } from '../run-machine.js';
 
 type MediaEvent = Extract<UserEvent, { type: 'user.media' }>;

@@ -3,7 +3,7 @@ import { pensionStatus } from '../../../machines/pension-status/index.js';
 import type { UserEvent } from '../../../src/domain/conversation.js';
 import type { MachineDefinition } from '../../../src/domain/machine-definition.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
-import type { FileStatus } from '../../../src/ports/file-status-source.js';
+import type { FileStatus } from '../../../src/domain/file-status.js';
 import { type Step, runMachine } from '../run-machine.js';
 
 /** What the fake CSS file-status endpoint does with a number: answer (sync or async) or throw/reject. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { type Snapshot, createActor, waitFor } from 'xstate';
 import { pensionStatus, texts } from '../../../machines/pension-status/index.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
-import type { FileStatus } from '../../../src/ports/file-status-source.js';
+import type { FileStatus } from '../../../src/domain/file-status.js';
 import { choice, isSettled, text } from '../run-machine.js';
 import { FILES, bodyOf, buttonIds, fakeLookup, play } from './fake-lookup.js';
 

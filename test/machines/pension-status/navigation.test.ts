@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createActor, waitFor } from 'xstate';
 import { pensionStatus, texts } from '../../../machines/pension-status/index.js';
 import type { UserEvent } from '../../../src/domain/conversation.js';
-import type { FileStatus } from '../../../src/ports/file-status-source.js';
+import type { FileStatus } from '../../../src/domain/file-status.js';
 import { choice, isSettled, media, other, text } from '../run-machine.js';
 import { FILES, bodyOf, fakeLookup, play } from './fake-lookup.js';
 
