@@ -5,6 +5,8 @@
  * row title ≤ 24, row description ≤ 72, section title ≤ 24, interactive body ≤ 1024.
  */
 
+import { truncateText } from '../../src/domain/safe-text.js';
+
 /** Ids of the four menu categories: they are reply ids in the outside contract, do not rename. */
 export type CategoryId = 'cotisations' | 'prestations' | 'procedures' | 'documents';
 
@@ -27,7 +29,7 @@ export interface CategoryText {
 }
 
 /** Keeps a user's display name short enough for any body it is put into. */
-const greet = (name: string | undefined): string => (name?.trim() ? ` ${name.trim().slice(0, 40)}` : '');
+const greet = (name: string | undefined): string => (name?.trim() ? ` ${truncateText(name.trim(), 40)}` : '');
 
 /** The sentences of the conversation, by the moment they are said. */
 export const texts = {

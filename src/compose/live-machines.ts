@@ -24,8 +24,8 @@ export function liveMachines(config: Config, metrics?: Metrics): Record<string, 
   const css = createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs });
   if (metrics) instrumentHttp(css, metrics.cssSeconds);
   const effects: Partial<Effects> = {
-    answers: new CssAnswerSource({ http: css }),
-    files: new CssFileStatusSource({ http: css, path: config.cssApiFileStatusPath }),
+    answers: new CssAnswerSource({ http: css }, { timeoutMs: config.cssApiTimeoutMs, maxChars: config.cssAnswerMaxChars }),
+    files: new CssFileStatusSource({ http: css, path: config.cssApiFileStatusPath, timeoutMs: config.cssApiTimeoutMs }),
     // Without a token no file can be fetched: askAboutMedia stays the machine's failing placeholder, which apologises.
     ...(config.whatsappToken && { media: mediaAnswers(config, config.whatsappToken, css) }),
   };
@@ -50,12 +50,13 @@ function mediaAnswers(config: Config, token: string, css: AxiosInstance): CssMed
     httpsAgent: new https.Agent(agentOptions),
   });
   return new CssMediaAnswerSource(
-    { http: css, downloader: new GraphMediaDownloader({ graph, files }) },
+    { http: css, downloader: new GraphMediaDownloader({ graph, files }, { allowedHosts: config.mediaHosts }) },
     {
       imagePath: config.cssApiImagePath,
       documentPath: config.cssApiDocumentPath,
       maxBytes: config.mediaMaxBytes,
       timeoutMs: config.cssApiTimeoutMs,
+      maxChars: config.cssAnswerMaxChars,
     },
   );
 }

@@ -6,7 +6,8 @@ const SIGNATURE_HEADER = /^sha256=([0-9a-fA-F]{64})$/;
 const NON_ASCII = /[\u0080-\uffff]/g;
 
 /**
- * Checks `X-Hub-Signature-256` against the HMAC-SHA256 of the body **exactly as received**.
+ * Checks `X-Hub-Signature-256` against the HMAC-SHA256 of the body **exactly as received**: the bytes, never
+ * a decoded text (decoding replaces invalid UTF-8, so two different bodies would share one signature).
  *
  * Why the raw bytes: Meta signs its wire form, in which non-ASCII is escaped (`é` → `\u00e9`) and
  * `/` is `\/`; re-serialising parsed JSON undoes those escapes and breaks every French message.
@@ -27,7 +28,10 @@ export function verifySignature(rawBody: Buffer, header: string | undefined, app
     const expected = Buffer.from(hex, 'hex');
     if (matches(expected, rawBody, appSecret)) return true;
     if (!hasNonAscii(rawBody)) return false;
-    return matches(expected, Buffer.from(escapeNonAscii(rawBody.toString('utf8')), 'utf8'), appSecret);
+    // Only a valid UTF-8 body has an escaped form: decoding invalid bytes would replace them, and a body
+    // differing from a signed one in those bytes would then pass.
+    const decoded = strictUtf8(rawBody);
+    return decoded !== undefined && matches(expected, Buffer.from(escapeNonAscii(decoded), 'utf8'), appSecret);
   } catch {
     return false;
   }
@@ -41,6 +45,14 @@ function matches(expected: Buffer, body: Buffer, appSecret: string): boolean {
 function hasNonAscii(body: Buffer): boolean {
   for (const byte of body) if (byte > 0x7f) return true;
   return false;
+}
+
+function strictUtf8(body: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    return undefined;
+  }
 }
 
 function escapeNonAscii(text: string): string {

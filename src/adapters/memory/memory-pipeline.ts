@@ -163,6 +163,28 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
     return [...this.conversations.values()].flatMap((r) => (r.stored && r.stored.expiresAt > now ? [r.stored.conversation] : []));
   }
 
+  /**
+   * For `MemoryConversationMover`: moves the live stored conversation of `from`, and its timer, to `to` unless `to`
+   * has a live one already; `from` keeps nothing either way. `busy` (nothing done) while a turn holds `from`.
+   */
+  relocate(from: string, to: string, rewrite: (stored: StoredConversation) => StoredConversation): 'moved' | 'kept-newer' | 'absent' | 'busy' {
+    const source = this.conversations.get(from);
+    const stored = source?.stored && source.stored.expiresAt > this.now() ? source.stored : undefined;
+    if (!source || !stored) return 'absent';
+    if (source.held) return 'busy';
+    const target = this.record(to);
+    const keep = target.stored !== undefined && target.stored.expiresAt > this.now();
+    if (!keep) {
+      target.stored = { conversation: rewrite(stored.conversation), expiresAt: stored.expiresAt };
+      const dueAt = this.timers.get(from);
+      if (dueAt !== undefined) this.timers.set(to, dueAt);
+    }
+    delete source.stored;
+    this.timers.delete(from);
+    this.forgetIfEmpty(from, source);
+    return keep ? 'kept-newer' : 'moved';
+  }
+
   private record(key: string): ConversationRecord {
     let record = this.conversations.get(key);
     if (!record) {

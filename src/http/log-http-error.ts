@@ -1,0 +1,25 @@
+import type { Logger } from '../observability/logger.js';
+
+/** How a client going away shows: the socket reset, or the stream closed before the request was whole. */
+const CLIENT_GONE: ReadonlySet<string> = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+interface HttpErrorFields {
+  readonly code?: unknown;
+  readonly status?: unknown;
+  readonly expose?: unknown;
+}
+
+/**
+ * Logs an error the Koa app did not answer itself. A client that hung up or sent a bad request is the client's
+ * business: one debug line without a stack, so that a flood of aborted requests cannot fill the log. Anything
+ * else is ours: an error line with the stack.
+ *
+ * @example
+ * app.on('error', (error: Error) => logHttpError(logger, error));
+ */
+export function logHttpError(logger: Logger, error: Error): void {
+  const { code, status, expose } = error as HttpErrorFields;
+  const clientSide = (typeof code === 'string' && CLIENT_GONE.has(code)) || expose === true || (typeof status === 'number' && status < 500);
+  if (clientSide) logger.debug({ code, status, reason: error.message }, 'HTTP request ended by the client');
+  else logger.error({ err: error }, 'unhandled HTTP error');
+}
