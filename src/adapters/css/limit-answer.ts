@@ -1,7 +1,7 @@
 import { truncateText } from '../../domain/safe-text.js';
 
 /** What ends an answer that was cut: said in the user's language, with the way to learn more. */
-export const CUT_ANSWER_ENDING = '…\n\n(Réponse abrégée. Pour en savoir plus, posez une question plus précise ou tapez *contact*.)';
+export const CUT_ANSWER_ENDING = '…\n\n(Réponse abrégée. Pour en savoir plus, posez une question plus précise ou tapez « contact ».)';
 
 /** How far back from the limit a cut looks for the end of a sentence or a word. */
 const LOOK_BACK = 400;
