@@ -1,6 +1,9 @@
 import type { Logger } from '../observability/logger.js';
 
-/** How a client going away shows: the socket reset, or the stream closed before the request was whole. */
+/**
+ * How a client going away shows: the socket reset, or the stream closed before the request was whole (Node's
+ * HTTP parser then reports an `HPE_…` code, such as `HPE_INVALID_EOF_STATE`).
+ */
 const CLIENT_GONE: ReadonlySet<string> = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 interface HttpErrorFields {
@@ -19,7 +22,8 @@ interface HttpErrorFields {
  */
 export function logHttpError(logger: Logger, error: Error): void {
   const { code, status, expose } = error as HttpErrorFields;
-  const clientSide = (typeof code === 'string' && CLIENT_GONE.has(code)) || expose === true || (typeof status === 'number' && status < 500);
+  const clientGone = typeof code === 'string' && (CLIENT_GONE.has(code) || code.startsWith('HPE_'));
+  const clientSide = clientGone || expose === true || (typeof status === 'number' && status < 500);
   if (clientSide) logger.debug({ code, status, reason: error.message }, 'HTTP request ended by the client');
   else logger.error({ err: error }, 'unhandled HTTP error');
 }
