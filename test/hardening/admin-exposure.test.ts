@@ -34,7 +34,7 @@ describe('the admin pages and /metrics, exposed in production', () => {
   });
 
   it('refuses a log-out posted by another site', async () => {
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }] as Array<Record<string, string>>) {
       const response = await fetch(`${t.server.url}/admin/logout`, { method: 'POST', headers, redirect: 'manual' });
       expect(response.status).toBe(403);
     }

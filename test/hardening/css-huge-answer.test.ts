@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { textMessage, webhookBody } from '../builders/payloads.js';
-import { eventually } from '../support/eventually.js';
-import { textsOf } from '../support/graph-stand-in.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { textsOnceSeen } from './replies.js';
 
 // Issue 10, row 4: a CSS API answering 4 MB of text queued 1,006 messages for one user (1.6 h of sending, the
 // user's next message waiting behind them). The CSS client now cuts an answer at CSS_ANSWER_MAX_CHARS, on a
@@ -18,10 +17,7 @@ describe('a CSS API answering 4 MB of text', () => {
   it('gives the user at most CSS_ANSWER_MAX_CHARS of it, ending politely, then the follow-up', async () => {
     const from = '221770004001';
     expect((await t.post(webhookBody(textMessage({ from, body: 'Quelles prestations familiales ?' })))).status).toBe(200);
-    const texts = await eventually(() => {
-      const seen = textsOf(t.graph.requests, from);
-      return seen.some((text) => text.startsWith('Avez-vous une autre question')) ? seen : undefined;
-    }, 10_000);
+    const texts = await textsOnceSeen(t, from, (seen) => seen.some((text) => text.startsWith('Avez-vous une autre question')), 10_000);
     const answer = texts.filter((text) => text.includes('Caisse de Sécurité Sociale verse'));
     expect(texts.length).toBeLessThanOrEqual(5); // welcome, the answer in at most 3 parts, the follow-up
     expect(answer.join('').length).toBeLessThanOrEqual(8000 + 100); // CSS_ANSWER_MAX_CHARS by default; part headings aside

@@ -2,9 +2,8 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { textMessage, webhookBody } from '../builders/payloads.js';
-import { eventually } from '../support/eventually.js';
-import { textsOf } from '../support/graph-stand-in.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { textsOnceSeen } from './replies.js';
 
 // Issue 10, row 7: a CSS API trickling its answer a byte every 500 ms never tripped the client's timeout (which
 // only notices a silent connection), so the turn's own time limit ended it: no answer and no apology. The CSS
@@ -38,10 +37,7 @@ describe('a CSS API that trickles its answer', () => {
   it('ends the call at CSS_API_TIMEOUT_MS and the user gets the apology', async () => {
     const from = '221770007001';
     expect((await t.post(webhookBody(textMessage({ from, body: 'Comment déclarer un salarié ?' })))).status).toBe(200);
-    const texts = await eventually(() => {
-      const seen = textsOf(t.graph.requests, from);
-      return seen.some((text) => text.includes('momentanément indisponible')) ? seen : undefined;
-    }, 10_000);
+    const texts = await textsOnceSeen(t, from, (seen) => seen.some((text) => text.includes('momentanément indisponible')), 10_000);
     expect(texts[0]).toContain('Bienvenue');
   }, 20_000);
 });

@@ -39,10 +39,8 @@ describe('a Graph API that answers after the client gave up', () => {
     const from = '221770003001';
     expect((await t.post(webhookBody(textMessage({ from, body: 'bonjour' })))).status).toBe(200);
     const dead = new RedisDeadLetters(redis, t.config.keyPrefix);
-    const [letter] = await eventually(async () => {
-      const letters = await dead.list();
-      return letters.length > 0 ? letters : undefined;
-    }, 10_000);
+    await eventually(async () => (await dead.list()).length > 0, 10_000);
+    const [letter] = await dead.list();
     expect(letter?.reason).toMatch(/^delivery unknown: /);
     expect(t.graph.requests.filter((request) => request.body.to === from)).toHaveLength(1);
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mediaMessage, webhookBody } from '../builders/payloads.js';
-import { eventually } from '../support/eventually.js';
-import { textsOf } from '../support/graph-stand-in.js';
 import { tinyJpeg } from '../support/media-fixtures.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { textsOnceSeen } from './replies.js';
 
 // Issue 10, row 8: the media URL the Graph API gives was downloaded wherever it pointed, with
 // `Authorization: Bearer <WHATSAPP_TOKEN>`, and the file forwarded to the CSS API. Only hosts in MEDIA_HOSTS
@@ -20,10 +19,7 @@ describe('a media URL from the Graph API pointing at an internal host', () => {
   it('is never requested, so the token stays home, and the user is answered all the same', async () => {
     const from = '221770008001';
     expect((await t.post(webhookBody(mediaMessage('image', { from, mediaId: 'photo-1', caption: 'Est-ce la bonne attestation ?' })))).status).toBe(200);
-    const texts = await eventually(() => {
-      const seen = textsOf(t.graph.requests, from);
-      return seen.length >= 2 ? seen : undefined;
-    }, 10_000);
+    const texts = await textsOnceSeen(t, from, (seen) => seen.length >= 2, 10_000);
     expect(texts[0]).toContain('Bienvenue');
     expect(t.graph.mediaRequests.map((request) => request.kind)).toEqual(['metadata']);
     expect(t.css.mediaUploads).toHaveLength(0);

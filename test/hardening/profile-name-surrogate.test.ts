@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { textMessage, webhookBody } from '../builders/payloads.js';
-import { eventually } from '../support/eventually.js';
-import { textsOf } from '../support/graph-stand-in.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { textsOnceSeen } from './replies.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -22,10 +21,7 @@ describe('a profile name of 39 letters and an emoji', () => {
   ])('is greeted with whole characters only: %s', async (_label, name, shown) => {
     const from = String(221770013000 + name.length);
     expect((await t.post(webhookBody(textMessage({ from, name, body: 'bonjour' })))).status).toBe(200);
-    const [welcome] = await eventually(() => {
-      const seen = textsOf(t.graph.requests, from);
-      return seen.length > 0 ? seen : undefined;
-    }, 5000);
+    const [welcome] = await textsOnceSeen(t, from, (seen) => seen.length > 0);
     expect(welcome).toMatch(new RegExp(`^Bienvenue ${shown} !`));
     expect(LONE_SURROGATE.test(welcome ?? '')).toBe(false);
   });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { textMessage, webhookBody } from '../builders/payloads.js';
-import { eventually } from '../support/eventually.js';
-import { textsOf } from '../support/graph-stand-in.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { textsOnceSeen } from './replies.js';
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -25,10 +24,7 @@ describe('a signed message replayed after the dedup window, or a year old', () =
     // Then the same user writes now: the welcome goes to that fresh message, and `aide` (answered in order, after
     // everything before it) closes the scene. Had the old one been acted on, the fresh greeting would get "Bonjour".
     for (const body of ['bonjour', 'aide']) expect((await t.post(webhookBody(textMessage({ from, body })))).status).toBe(200);
-    const texts = await eventually(() => {
-      const seen = textsOf(t.graph.requests, from);
-      return seen.some((text) => text.includes('Comment utiliser')) ? seen : undefined;
-    }, 5000);
+    const texts = await textsOnceSeen(t, from, (seen) => seen.some((text) => text.includes('Comment utiliser')));
     expect(texts).toHaveLength(2);
     expect(texts[0]).toContain('Bienvenue');
     const metrics = await (await fetch(`${t.server.url}/metrics`)).text();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHttpClient } from '../../../src/adapters/http/create-http-client.js';
 import { GraphMessageSender, isRetryable } from '../../../src/adapters/whatsapp/graph-message-sender.js';
-import { GraphApiError, MessageLimitError } from '../../../src/domain/errors.js';
+import { DeliveryUnknownError, GraphApiError, MessageLimitError } from '../../../src/domain/errors.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
 import { startGraphStandIn, textsOf, type GraphReply, type GraphStandIn } from '../../support/graph-stand-in.js';
 
@@ -152,6 +152,24 @@ describe('GraphMessageSender', () => {
     expect(error).toMatchObject({ retryable: true, httpStatus: undefined });
     expect(error.message).not.toContain(TOKEN);
     graph = await startGraphStandIn(); // for afterEach
+  });
+
+  it('reports a send that got no answer in time as of unknown delivery, never retryable, without the token', async () => {
+    await graph.close();
+    graph = await startGraphStandIn({ delayMs: 1000 });
+    const http = createHttpClient({ baseURL: graph.baseUrl, timeoutMs: 5000, headers: { Authorization: `Bearer ${TOKEN}` } });
+    const slow = new GraphMessageSender({ http, timeoutMs: 200 });
+    const error = await slow.send(to, { type: 'text', text: 'Bonjour' }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DeliveryUnknownError);
+    expect((error as Error).message).toMatch(/^delivery unknown: .*may have been delivered/);
+    expect((error as Error).message).not.toContain(TOKEN);
+    expect(graph.requests).toHaveLength(1); // it did reach the Graph API
+  });
+
+  it('refuses a phone_number_id that would leave the versioned path, before any request', async () => {
+    const error = await sender.send({ phoneNumberId: '..', to: '221771234567' }, { type: 'text', text: 'Bonjour' }).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ retryable: false });
+    expect(graph.requests).toHaveLength(0);
   });
 });
 
