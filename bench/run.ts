@@ -18,6 +18,7 @@ import { measure, runPhase, summarizeRuns, type Pace, type PhaseResult, type Pha
 import { summarizeProfile } from './profile-summary.js';
 import { RedisProbe, type ConversationBytes } from './redis-probe.js';
 import { ReplyTracker, type ReplyCheck } from './reply-tracker.js';
+import { formatHostile, measureHostile } from './hostile-phase.js';
 import { formatReport, judgeTargets, writeResults } from './report.js';
 import { readSettings } from './settings.js';
 import { BENCH_SECRET, GREETING, QUESTION, buildMessages, type BenchMessage } from './webhooks.js';
@@ -28,7 +29,7 @@ const CSS_ANSWER = 'Merci pour votre question. Rendez-vous dans votre agence CSS
 const isWelcome: ReplyCheck = (text) => text.includes('Bienvenue');
 const QUESTION_REPLIES: ReplyCheck[] = [isWelcome, (text) => text === CSS_ANSWER, (text) => text.includes('[menu:')];
 /** Each phase writes to a business number of its own, so its users start fresh conversations. */
-const PHONE = { baseline: '100000000000000', warmup: '100000000000001', ack: '100000000000002', max: '100000000000003', rate: '100000000000004', question: '100000000000005' };
+const PHONE = { baseline: '100000000000000', warmup: '100000000000001', ack: '100000000000002', max: '100000000000003', rate: '100000000000004', question: '100000000000005', hostileAlone: '100000000000006', hostileFloods: '100000000000007' };
 
 const settings = readSettings(process.env);
 /** Other work on this machine skews every figure: the 1-minute load average at start and end says how much. */
@@ -135,6 +136,10 @@ async function main(): Promise<number> {
     const questions = buildMessages(PHONE.question, Math.min(settings.users, settings.questions), QUESTION);
     phases.push(await runPhase(spec('e2e question', project, questions, closed, QUESTION_REPLIES)));
   }
+  graph.reset();
+  const hostileUsers = Math.min(settings.users, 5000);
+  const hostile = await measureHostile(project.port, (name, messages) => spec(name, project, messages, closed, [isWelcome]),
+    buildMessages(PHONE.hostileAlone, hostileUsers, GREETING), buildMessages(PHONE.hostileFloods, hostileUsers, GREETING));
   const memory = project.memory();
   const exit = await project.stop();
   if (exit !== '0') throw new Error(`the server did not stop cleanly on SIGTERM (exit ${exit})`);
@@ -157,9 +162,11 @@ async function main(): Promise<number> {
     serverMemory: { rssPeakBytes: memory.rssPeak, vmHwmBytes: memory.hwm },
     redisPerConversation: { memoryUsage: bytes, usedMemoryDeltaBytes: usedMemoryDelta, conversations: settings.users },
     serverProblems: project.problems,
+    hostile,
   };
   const report = { ...results, targets: judgeTargets(results, settings.rate) };
   console.log(formatReport(report));
+  console.log(`\n${formatHostile(hostile)}`);
   console.log(`\nresults written to ${writeResults(RESULTS, report)} (overwritten by every run)`);
   return 0;
 }

@@ -3,6 +3,7 @@ import type Router from '@koa/router';
 import { WebhookError } from '../domain/errors.js';
 import { answerHandshake } from '../webhook/answer-handshake.js';
 import { receiveWebhook, type WebhookRequest } from '../webhook/receive-webhook.js';
+import { signingStream } from '../webhook/verify-signature.js';
 import type { AppDeps } from './create-app.js';
 import { BodyReadError, readRawBody } from './read-raw-body.js';
 
@@ -23,6 +24,9 @@ export function webhookRoutes(router: Router, deps: AppDeps): void {
 
   router.post('/webhook', async (ctx) => {
     let rawBody: Buffer;
+    // Hashed as it arrives: a 4 MiB body is many short hashes between other requests, not one long one after.
+    const signing = deps.appSecret === undefined ? undefined : signingStream(deps.appSecret);
+    if (signing) ctx.req.on('data', (chunk: Buffer) => signing.update(chunk));
     try {
       rawBody = await readRawBody(ctx.req, MAX_BODY_BYTES);
     } catch (error) {
@@ -43,6 +47,7 @@ export function webhookRoutes(router: Router, deps: AppDeps): void {
     const given = ctx.get('x-request-id');
     const request: WebhookRequest = {
       rawBody,
+      ...(signing ? { rawDigest: signing.digest() } : {}),
       signature: ctx.get('x-hub-signature-256') || undefined,
       requestId: REQUEST_ID.test(given) ? given : randomUUID(),
     };

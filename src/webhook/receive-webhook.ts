@@ -31,6 +31,8 @@ export interface ReceiveWebhookDeps {
 export interface WebhookRequest {
   /** The body exactly as received: the signature covers these bytes. */
   readonly rawBody: Buffer;
+  /** HMAC-SHA256 of `rawBody` under the app secret, when computed while the body arrived (`signingStream`). */
+  readonly rawDigest?: Buffer;
   readonly signature: string | undefined;
   /** Carried from here to the sends in every log line (the `X-Request-Id` header when a proxy set one). */
   readonly requestId: string;
@@ -47,7 +49,7 @@ const STORE_TIMEOUT_MS = 2000;
  */
 export async function receiveWebhook(deps: ReceiveWebhookDeps, request: WebhookRequest): Promise<void> {
   const { metrics } = deps;
-  if (deps.appSecret !== undefined && !verifySignature(request.rawBody, request.signature, deps.appSecret)) {
+  if (deps.appSecret !== undefined && !verifySignature(request.rawBody, request.signature, deps.appSecret, request.rawDigest)) {
     metrics.webhookRequests.inc({ outcome: 'bad_signature' });
     throw new WebhookError(401, 'invalid or missing X-Hub-Signature-256');
   }
