@@ -109,18 +109,10 @@ export async function measureHostile(
   const unloaded = summarizeRuns(quiet.name, quiet.pace, [await measure(quiet)]);
   const stopSlow = slowBodyFlood(port);
   const stopNested = nestedBodyFlood(port);
-  let loaded: PhaseResult;
-  let slowConnections = 0;
-  let nested: { posted: number; statuses: Record<string, number> } = { posted: 0, statuses: {} };
-  try {
-    // Let the floods take hold before measuring.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const busy = spec('hostile: under floods', underFloods);
-    loaded = summarizeRuns(busy.name, busy.pace, [await measure(busy)]);
-  } finally {
-    slowConnections = stopSlow();
-    nested = await stopNested();
-  }
+  const loaded = await measureUnderFloods(spec('hostile: under floods', underFloods));
+  const slowConnections = stopSlow();
+  const nested = await stopNested();
+  if (loaded instanceof Error) throw loaded;
   const p99Ratio = unloaded.ack.latencyMs.p99 > 0 ? round(loaded.ack.latencyMs.p99 / unloaded.ack.latencyMs.p99) : Infinity;
   return {
     unloaded,
@@ -129,6 +121,17 @@ export async function measureHostile(
     met: p99Ratio <= TARGET_RATIO,
     floods: { slowConnections, nestedPosted: nested.posted, nestedStatuses: nested.statuses },
   };
+}
+
+/** The phase under the floods, or its failure as a value, so that the floods are stopped either way. */
+async function measureUnderFloods(busy: PhaseSpec): Promise<PhaseResult | Error> {
+  try {
+    // Let the floods take hold before measuring.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return summarizeRuns(busy.name, busy.pace, [await measure(busy)]);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 /** The lines the bench prints for this phase. */
