@@ -55,11 +55,11 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
     expect(await pipeline.accept([message('u1', 'b'), message('u1', 'c')])).toEqual({ accepted: 1, duplicates: 1 });
     const tickets = await pipeline.next(10, 100);
     expect(new Set(tickets.map((t) => t.key))).toEqual(new Set(['PN:u1']));
-    const turn = await pipeline.acquire('PN:u1');
+    const turn = await pipeline.lease('PN:u1');
     const seen: string[] = [];
-    for (let m = await turn!.nextInbound(); m; m = await turn!.nextInbound()) {
+    for (let m = await turn!.nextInput(); m; m = await turn!.nextInput()) {
       seen.push(m.wamid);
-      await turn!.commit({ wamid: m.wamid, conversation, outbox: [] });
+      await turn!.commit({ inputId: m.wamid, conversation, outbox: [] });
     }
     expect(seen).toEqual(['a', 'b', 'c']);
     expect(await turn!.load()).toEqual(conversation);
@@ -69,44 +69,44 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
 
   it('gives a conversation to one holder at a time, and back once released', async () => {
     await pipeline.accept([message('u2', 'x')]);
-    const first = await pipeline.acquire('PN:u2');
+    const first = await pipeline.lease('PN:u2');
     expect(first).toBeDefined();
-    expect(await pipeline.acquire('PN:u2')).toBeUndefined();
-    expect(await pipeline.acquire('PN:other')).toBeDefined();
+    expect(await pipeline.lease('PN:u2')).toBeUndefined();
+    expect(await pipeline.lease('PN:other')).toBeDefined();
     expect(await first!.release()).toBe(false); // an inbound message is still waiting
-    await first!.commit({ wamid: 'x', outbox: [item('x:0')] });
+    await first!.commit({ inputId: 'x', outbox: [item('x:0')] });
     expect(await first!.release()).toBe(false); // a reply is still waiting
     expect((await first!.pendingOutbox()).map((i) => i.id)).toEqual(['x:0']);
     await first!.settleOutbox('x:0');
     expect(await first!.release()).toBe(true);
-    expect(await pipeline.acquire('PN:u2')).toBeDefined();
+    expect(await pipeline.lease('PN:u2')).toBeDefined();
   });
 
   it('sees a message that arrives after its last commit, keeps the turn for it, and loads what it committed', async () => {
     await pipeline.accept([message('u6', 'p1')]);
-    const turn = (await pipeline.acquire('PN:u6'))!;
+    const turn = (await pipeline.lease('PN:u6'))!;
     expect(await turn.load()).toBeUndefined();
-    await turn.commit({ wamid: 'p1', conversation, outbox: [] });
-    expect(await turn.nextInbound()).toBeUndefined();
+    await turn.commit({ inputId: 'p1', conversation, outbox: [] });
+    expect(await turn.nextInput()).toBeUndefined();
     await pipeline.accept([message('u6', 'p2')]);
     expect(await turn.release()).toBe(false);
-    expect((await turn.nextInbound())?.wamid).toBe('p2');
+    expect((await turn.nextInput())?.wamid).toBe('p2');
     const menu = { ...conversation, snapshot: { value: 'menu' } };
-    await turn.commit({ wamid: 'p2', conversation: menu, outbox: [item('p2:0')] });
+    await turn.commit({ inputId: 'p2', conversation: menu, outbox: [item('p2:0')] });
     expect(await turn.load()).toEqual(menu);
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['p2:0']);
     await turn.settleOutbox('p2:0');
     expect(await turn.pendingOutbox()).toEqual([]);
     expect(await turn.release()).toBe(true);
-    const next = (await pipeline.acquire('PN:u6'))!;
+    const next = (await pipeline.lease('PN:u6'))!;
     expect(await next.load()).toEqual(menu);
   });
 
   it('commits the snapshot, the outbox and the done mark together', async () => {
     await pipeline.accept([message('u3', 'm1'), message('u3', 'm2')]);
-    const turn = (await pipeline.acquire('PN:u3'))!;
-    await turn.commit({ wamid: 'm1', conversation, outbox: [item('m1:0'), item('m1:1')] });
-    expect((await turn.nextInbound())?.wamid).toBe('m2');
+    const turn = (await pipeline.lease('PN:u3'))!;
+    await turn.commit({ inputId: 'm1', conversation, outbox: [item('m1:0'), item('m1:1')] });
+    expect((await turn.nextInput())?.wamid).toBe('m2');
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:0', 'm1:1']);
     await turn.settleOutbox('m1:1'); // not the head: nothing happens
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:0', 'm1:1']);
@@ -117,8 +117,8 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
   it('counts live conversations per machine and state', async () => {
     await pipeline.accept([message('u6', 'c1'), message('u7', 'c2'), message('u8', 'c3')]);
     for (const [user, wamid, value] of [['u6', 'c1', 'idle'], ['u7', 'c2', 'idle'], ['u8', 'c3', { menu: 'open' }]] as const) {
-      const turn = (await pipeline.acquire(`PN:${user}`))!;
-      await turn.commit({ wamid, conversation: { machineId: 'm', version: 1, snapshot: { value } }, outbox: [] });
+      const turn = (await pipeline.lease(`PN:${user}`))!;
+      await turn.commit({ inputId: wamid, conversation: { machineId: 'm', version: 1, snapshot: { value } }, outbox: [] });
       await turn.release();
     }
     expect(await pipeline.countByState()).toEqual([
@@ -142,14 +142,14 @@ describe('Redis pipeline fencing', () => {
   it('refuses every write of a holder whose lease expired and passed to another', async () => {
     const pipeline = await stores[1]![1]();
     await pipeline.accept([message('u5', 'f1')]);
-    const late = (await pipeline.acquire('PN:u5'))!;
-    let current: Awaited<ReturnType<Pipeline['acquire']>>;
+    const late = (await pipeline.lease('PN:u5'))!;
+    let current: Awaited<ReturnType<Pipeline['lease']>>;
     const deadline = Date.now() + 3000;
-    while (!(current = await pipeline.acquire('PN:u5')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!(current = await pipeline.lease('PN:u5')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(current).toBeDefined();
-    await expect(late.commit({ wamid: 'f1', conversation: { ...conversation, snapshot: 'stale' }, outbox: [item('f1:0')] })).rejects.toThrow(LeaseLostError);
+    await expect(late.commit({ inputId: 'f1', conversation: { ...conversation, snapshot: 'stale' }, outbox: [item('f1:0')] })).rejects.toThrow(LeaseLostError);
     expect(await late.extend()).toBe(false);
-    await current!.commit({ wamid: 'f1', conversation, outbox: [] });
+    await current!.commit({ inputId: 'f1', conversation, outbox: [] });
     expect(await current!.load()).toEqual(conversation);
     expect(await current!.pendingOutbox()).toEqual([]);
   });
