@@ -171,8 +171,20 @@ export const cssAssistantMachine = setup({
     contact: { entry: 'replyContact' },
     awaitingAnswer: {
       tags: 'busy',
-      // A question typed while the answer is pending waits its turn instead of cancelling the first.
-      on: { 'user.text': { guard: 'isQuestion', actions: ['recordActivity', 'queueQuestion'] } },
+      // While the answer is pending, commands answer at once without cancelling it, and a new question waits its turn.
+      on: {
+        'user.text': [
+          { guard: 'isHelpCommand', actions: ['recordActivity', 'replyHelp'] },
+          { guard: 'isMenuCommand', actions: ['recordActivity', 'replyMenu'] },
+          { guard: 'isContactCommand', actions: ['recordActivity', 'replyContact'] },
+          { guard: 'isQuestion', actions: ['recordActivity', 'queueQuestion'] },
+        ],
+        'user.choice': [
+          { guard: 'isHelpCommand', actions: ['recordActivity', 'replyHelp'] },
+          { guard: 'isMenuCommand', actions: ['recordActivity', 'replyMenu'] },
+          { guard: 'isContactCommand', actions: ['recordActivity', 'replyContact'] },
+        ],
+      },
       invoke: {
         id: 'askQuestion',
         src: 'askQuestion',

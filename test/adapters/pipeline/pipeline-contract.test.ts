@@ -4,10 +4,12 @@ import { Redis } from 'ioredis';
 import { MemoryPipeline } from '../../../src/adapters/memory/memory-pipeline.js';
 import { RedisPipeline } from '../../../src/adapters/redis/redis-pipeline.js';
 import type { InboundMessage } from '../../../src/domain/inbound.js';
+import type { EffectCall } from '../../../src/domain/effect-call.js';
 import { LeaseLostError, type ConversationCensus, type Inbox, type OutboxItem, type WorkSource } from '../../../src/ports/conversation-pipeline.js';
+import type { EffectJournal } from '../../../src/ports/effect-journal.js';
 import { deleteKeys, REDIS_URL } from '../../support/test-server.js';
 
-type Pipeline = Inbox & WorkSource & ConversationCensus;
+type Pipeline = Inbox & WorkSource & ConversationCensus & { readonly effects: EffectJournal };
 
 const message = (user: string, wamid: string, body = wamid): InboundMessage => ({
   wamid,
@@ -27,7 +29,7 @@ afterAll(async () => {
 });
 
 const stores: Array<[string, () => Promise<Pipeline>]> = [
-  ['memory', async () => new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60, reclaimAfterMs: 0 })],
+  ['memory', async () => new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60, reclaimAfterMs: 0, memoryTtlSeconds: 60 })],
   [
     'redis',
     async () => {
@@ -36,7 +38,9 @@ const stores: Array<[string, () => Promise<Pipeline>]> = [
       clients.push(redis, blockingRedis);
       const keyPrefix = `test:${randomUUID().slice(0, 8)}:`;
       prefixes.push(keyPrefix);
-      const pipeline = new RedisPipeline({ redis, blockingRedis, keyPrefix, sessionTtlSeconds: 60, dedupWindowSeconds: 60, reclaimAfterMs: 0, leaseMs: 500 });
+      const pipeline = new RedisPipeline({
+        redis, blockingRedis, keyPrefix, sessionTtlSeconds: 60, dedupWindowSeconds: 60, reclaimAfterMs: 0, leaseMs: 500, memoryTtlSeconds: 60,
+      });
       await pipeline.init();
       return pipeline;
     },
@@ -125,6 +129,63 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
       { machineId: 'm', state: 'idle', count: 2 },
       { machineId: 'm', state: 'menu.open', count: 1 },
     ]);
+  });
+
+  const call = (user: string, callId: string): EffectCall => ({
+    callId,
+    effect: 'askQuestion',
+    actorId: 'askQuestion',
+    input: { question: `question of ${user}` },
+    conversation: { user: { id: user, phone: user }, phoneNumberId: 'PN' },
+    startedAt: Date.now(),
+  });
+
+  it('records the effect calls a commit started, and hands a call whose runner died to the next claimer only', async () => {
+    const now = Date.now();
+    await pipeline.accept([message('u9', 'e1')]);
+    const turn = (await pipeline.lease('PN:u9'))!;
+    const started = call('u9', `call-${randomUUID()}`);
+    await turn.commit({ inputId: 'e1', conversation, outbox: [], effects: [{ call: started, claimedUntil: now + 1000 }] });
+    expect(await turn.release()).toBe(true);
+    expect(await pipeline.effects.claimOverdue(now, 10, 5000)).toEqual([]); // its runner still owns it
+    expect(await pipeline.effects.claimOverdue(now + 1500, 10, 5000)).toEqual([started]);
+    expect(await pipeline.effects.claimOverdue(now + 2000, 10, 5000)).toEqual([]); // claimed until now + 6500
+    expect(await pipeline.effects.claimOverdue(now + 7000, 10, 5000)).toEqual([started]);
+  });
+
+  it('puts an outcome into its lane once, however often the call is settled, and forgets the call', async () => {
+    const now = Date.now();
+    await pipeline.accept([message('u10', 'e2')]);
+    const turn = (await pipeline.lease('PN:u10'))!;
+    const started = call('u10', `call-${randomUUID()}`);
+    await turn.commit({ inputId: 'e2', conversation, outbox: [], effects: [{ call: started, claimedUntil: now }] });
+    await pipeline.effects.settle(started, { ok: true, output: 'la réponse' });
+    await pipeline.effects.settle(started, { ok: true, output: 'la même, une seconde fois' });
+    expect(await turn.release()).toBe(false); // the outcome is waiting in the lane
+    const outcome = await turn.nextInput();
+    expect(outcome).toMatchObject({
+      wamid: `effect:${started.callId}`,
+      user: started.conversation.user,
+      phoneNumberId: 'PN',
+      content: { type: 'effect-settled', callId: started.callId, actorId: 'askQuestion', effect: 'askQuestion', outcome: { ok: true, output: 'la réponse' } },
+    });
+    await turn.commit({ inputId: outcome!.wamid, outbox: [] });
+    expect(await turn.nextInput()).toBeUndefined();
+    expect(await turn.release()).toBe(true);
+    expect(await pipeline.effects.claimOverdue(now + 60_000, 10, 5000)).toEqual([]);
+  });
+
+  it('keeps what a machine remembers of a user for the next session', async () => {
+    await pipeline.accept([message('u11', 'k1')]);
+    const turn = (await pipeline.lease('PN:u11'))!;
+    expect(await turn.memory()).toBeUndefined();
+    const memory = { lastSeenAt: 1_764_000_000_000, remembered: { locale: 'wo' } };
+    await turn.commit({ inputId: 'k1', outbox: [], memory });
+    expect(await turn.release()).toBe(true);
+    const next = (await pipeline.lease('PN:u11'))!;
+    expect(await next.load()).toBeUndefined(); // no session was stored, only the memory
+    expect(await next.memory()).toEqual(memory);
+    await next.release();
   });
 
   it('hands out again the tickets that were never completed', async () => {
