@@ -2,6 +2,7 @@ import { MemoryPipeline } from '../adapters/memory/memory-pipeline.js';
 import type { Config } from '../config/config.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import { ConversationWorker } from '../engine/conversation-worker.js';
+import { effectRunnerFromConfig } from '../compose/effect-runner-from-config.js';
 import { inspectionFromConfig } from '../compose/inspection-from-config.js';
 import { liveMachines } from '../compose/live-machines.js';
 import { createPseudonymizer } from '../observability/pseudonymize.js';
@@ -42,21 +43,26 @@ export async function startChat(options: ChatOptions): Promise<RunningChat> {
     sessionTtlSeconds: config.sessionTtlSeconds,
     dedupWindowSeconds: config.dedupWindowSeconds,
   });
-  const watch = new SettlementWatch(pipeline);
+  const watch = new SettlementWatch(pipeline, () => pipeline.effects.size);
   const sender = new TerminalMessageSender({ write });
   const live = liveMachines(config)[options.definition.id] ?? options.definition;
   const pseudonym = createPseudonymizer(config.pseudonymKey);
   const inspection = await inspectionFromConfig(config, logger, pseudonym);
-  // Same margin as the server: the CSS call's own timeout reaches the machine first.
+  // The answer to a question comes back after the CSS call, bounded by its timeout.
   const settleTimeoutMs = config.cssApiTimeoutMs + 2000;
+  const metrics = createMetrics();
+  const runner = effectRunnerFromConfig(config, { journal: pipeline.effects, metrics, logger });
   const worker = new ConversationWorker({
     source: watch.source,
+    inbox: pipeline,
+    runner,
+    journal: pipeline.effects,
     concurrency: 1,
     machineFor: () => live,
     settleTimeoutMs,
     sender,
     logger,
-    metrics: createMetrics(),
+    metrics,
     pseudonym,
     ...(inspection ? { inspection } : {}),
   });

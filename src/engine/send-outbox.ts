@@ -2,7 +2,7 @@ import pRetry, { AbortError } from 'p-retry';
 import { DeliveryUnknownError, GraphApiError, MessageLimitError } from '../domain/errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import { LeaseLostError, type OutboxItem, type Turn } from '../ports/conversation-pipeline.js';
+import { type ConversationLease, LeaseLostError, type OutboxItem } from '../ports/conversation-pipeline.js';
 import type { MessageSender } from '../ports/message-sender.js';
 import type { RateLimits } from '../ports/rate-limits.js';
 
@@ -45,7 +45,7 @@ function isRetryable(error: unknown): boolean {
  * can go out twice. Failures that retrying cannot fix go to the dead letters, never silently away; so does a
  * send whose outcome is unknown (no answer in time), marked so, and never retried on its own.
  */
-export async function sendOutbox(deps: SendOutboxDeps, turn: Turn): Promise<{ windowClosed?: OutboxItem }> {
+export async function sendOutbox(deps: SendOutboxDeps, turn: ConversationLease): Promise<{ windowClosed?: OutboxItem }> {
   let windowClosed: OutboxItem | undefined;
   for (const item of await turn.pendingOutbox()) {
     if (windowClosed) {

@@ -1,5 +1,5 @@
 import type { IdentityChange } from '../../domain/inbound.js';
-import { conversationKey } from '../../engine/conversation-key.js';
+import { conversationKey } from '../../domain/conversation-key.js';
 import { ConversationBusyError, type ConversationMover, type MoveOutcome } from '../../ports/conversation-mover.js';
 import type { MemoryPipeline } from './memory-pipeline.js';
 

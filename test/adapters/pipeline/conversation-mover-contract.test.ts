@@ -6,7 +6,7 @@ import { MemoryPipeline } from '../../../src/adapters/memory/memory-pipeline.js'
 import { RedisConversationMover } from '../../../src/adapters/redis/redis-conversation-mover.js';
 import { RedisPipeline } from '../../../src/adapters/redis/redis-pipeline.js';
 import type { IdentityChange, UserRef } from '../../../src/domain/inbound.js';
-import { conversationKey } from '../../../src/engine/conversation-key.js';
+import { conversationKey } from '../../../src/domain/conversation-key.js';
 import type { Inbox, StoredConversation, WorkSource } from '../../../src/ports/conversation-pipeline.js';
 import { ConversationBusyError, type ConversationMover } from '../../../src/ports/conversation-mover.js';
 import { deleteKeys, REDIS_URL } from '../../support/test-server.js';
@@ -45,14 +45,14 @@ const change = (previousIds: string[], to: UserRef): IdentityChange => ({ wamid:
 async function storeFor({ pipeline }: Stand, who: UserRef, stored: StoredConversation): Promise<void> {
   const wamid = `wamid.${randomUUID()}`;
   await pipeline.accept([{ wamid, user: who, phoneNumberId: PN, timestamp: 1, content: { type: 'text', body: 'x' } }]);
-  const turn = await pipeline.acquire(conversationKey({ phoneNumberId: PN, user: who }));
+  const turn = await pipeline.lease(conversationKey({ phoneNumberId: PN, user: who }));
   if (!turn) throw new Error('the conversation is held');
-  await turn.commit({ wamid, conversation: stored, outbox: [] });
+  await turn.commit({ inputId: wamid, conversation: stored, outbox: [] });
   expect(await turn.release()).toBe(true);
 }
 
 async function loaded({ pipeline }: Stand, who: UserRef): Promise<StoredConversation | undefined> {
-  const turn = await pipeline.acquire(conversationKey({ phoneNumberId: PN, user: who }));
+  const turn = await pipeline.lease(conversationKey({ phoneNumberId: PN, user: who }));
   if (!turn) throw new Error('the conversation is held');
   const stored = await turn.load();
   await turn.release();
@@ -84,7 +84,7 @@ describe.each(stands)('ConversationMover (%s)', (_name, start) => {
     const stand = await start();
     const [before, after] = [user('221770100021'), user('221770100022')];
     await storeFor(stand, before, conversation('busy'));
-    const turn = await stand.pipeline.acquire(conversationKey({ phoneNumberId: PN, user: before }));
+    const turn = await stand.pipeline.lease(conversationKey({ phoneNumberId: PN, user: before }));
     await expect(stand.mover.move(change([before.id], after))).rejects.toBeInstanceOf(ConversationBusyError);
     await turn?.release();
     expect(await stand.mover.move(change([before.id], after))).toBe('moved');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { conversationKey } from '../../src/engine/conversation-key.js';
+import { conversationKey } from '../../src/domain/conversation-key.js';
 
 const key = (phoneNumberId: string, user: string) => conversationKey({ phoneNumberId, user: { id: user } });
 

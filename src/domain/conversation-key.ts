@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../domain/inbound.js';
+import type { ConversationRef } from './lane-input.js';
 
 /** `%`, the separator `:` and Redis Cluster's hash-tag braces, escaped inside each part. */
 const SPECIAL = /[%:{}]/g;
@@ -13,6 +13,6 @@ const escapePart = (part: string): string => part.replace(SPECIAL, (c) => `%${c.
  * @example
  * conversationKey({ phoneNumberId: '106540352242922', user: { id: '221771234567' } }) // '106540352242922:221771234567'
  */
-export function conversationKey(message: Pick<InboundMessage, 'phoneNumberId' | 'user'>): string {
-  return `${escapePart(message.phoneNumberId)}:${escapePart(message.user.id)}`;
+export function conversationKey(to: ConversationRef): string {
+  return `${escapePart(to.phoneNumberId)}:${escapePart(to.user.id)}`;
 }
