@@ -46,7 +46,7 @@ export const hardeningEnv = {
   METRICS_TOKEN: optionalText.pipe(z.union([z.undefined(), z.string().min(16, 'must be at least 16 characters')])),
   MESSAGE_MAX_AGE_SECONDS: integer(DAY_SECONDS, 60, 30 * DAY_SECONDS),
   WHATSAPP_API_TIMEOUT_MS: integer(15_000, 100, 120_000),
-  CSS_ANSWER_MAX_CHARS: integer(8000, 500, 100_000),
+  CSS_ANSWER_MAX_CHARS: integer(11_000, 500, 100_000),
   MEDIA_HOSTS: z
     .string()
     .refine((value) => list(value).length > 0 && list(value).every((host) => HOST_NAME.test(host)), 'must be a comma-separated list of host names')

@@ -14,7 +14,7 @@ describe('loadConfig: what bounds outsiders and failing neighbours', () => {
       metricsToken: undefined,
       messageMaxAgeSeconds: 86_400,
       whatsappApiTimeoutMs: 15_000,
-      cssAnswerMaxChars: 8000,
+      cssAnswerMaxChars: 11_000,
       mediaHosts: ['lookaside.fbsbx.com'],
     });
   });

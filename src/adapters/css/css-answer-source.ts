@@ -33,7 +33,7 @@ export interface CssAnswerOptions {
  * answer. The question is never put in error messages.
  *
  * @example
- * const answers = new CssAnswerSource({ http: createHttpClient({ baseURL: cssApiUrl, timeoutMs: 30_000 }) }, { timeoutMs: 30_000, maxChars: 8000 });
+ * const answers = new CssAnswerSource({ http: createHttpClient({ baseURL: cssApiUrl, timeoutMs: 30_000 }) }, { timeoutMs: 30_000, maxChars: 11_000 });
  * await answers.ask('Comment déclarer un salarié ?'); // 'Pour déclarer un salarié, …'
  */
 export class CssAnswerSource implements AnswerSource {
