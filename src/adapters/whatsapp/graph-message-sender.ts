@@ -68,6 +68,17 @@ function tokenOf(error: AxiosError): string | undefined {
 }
 
 /**
+ * Whether the request surely never reached the Graph API: it could not connect, or a kept-alive connection being
+ * reused was reset before any answer (the server had closed it as idle without reading the request: Node's
+ * documented case for trying again).
+ */
+function neverSent(error: AxiosError): boolean {
+  if (error.code !== undefined && NEVER_SENT.has(error.code)) return true;
+  const reusedSocket = (error.request as { reusedSocket?: unknown } | undefined)?.reusedSocket === true;
+  return reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+}
+
+/**
  * A `GraphApiError` carrying status, Meta's code, `fbtrace_id` and retryability, never the
  * token. The axios error is not attached as `cause`: its config holds the Authorization header.
  */
@@ -81,7 +92,7 @@ function toGraphApiError(error: unknown, phoneNumberId: string): GraphApiError |
   if (status === undefined) {
     const reason = redact(`${error.code ?? 'network error'}: ${error.message}`, token);
     // Sent but unanswered (a timeout, a cut connection): Meta may have delivered it, so it is not tried again.
-    if (error.code === undefined || !NEVER_SENT.has(error.code)) {
+    if (!neverSent(error)) {
       return new DeliveryUnknownError(`Graph API send from ${phoneNumberId} got no reply, it may have been delivered (${reason})`);
     }
     return new GraphApiError(`Graph API send from ${phoneNumberId} could not be made (${reason})`, true);

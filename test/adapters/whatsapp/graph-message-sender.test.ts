@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHttpClient } from '../../../src/adapters/http/create-http-client.js';
 import { GraphMessageSender, isRetryable } from '../../../src/adapters/whatsapp/graph-message-sender.js';
@@ -164,6 +166,29 @@ describe('GraphMessageSender', () => {
     expect((error as Error).message).toMatch(/^delivery unknown: .*may have been delivered/);
     expect((error as Error).message).not.toContain(TOKEN);
     expect(graph.requests).toHaveLength(1); // it did reach the Graph API
+  });
+
+  it('retries a send reset on a reused kept-alive connection: the server closed it as idle, unread', async () => {
+    // A server that answers a connection's first request, then drops the connection when it is used again.
+    const server = createServer((req, res) => {
+      req.resume();
+      const socket = req.socket as typeof req.socket & { served?: boolean };
+      if (socket.served) return socket.destroy();
+      socket.served = true;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messages: [{ id: 'wamid.first' }] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const http = createHttpClient({ baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v25.0`, timeoutMs: 2000 });
+      const kept = new GraphMessageSender({ http, timeoutMs: 2000 });
+      expect(await kept.send(to, { type: 'text', text: 'Un' })).toEqual({ wamid: 'wamid.first' });
+      const error = await kept.send(to, { type: 'text', text: 'Deux' }).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(GraphApiError);
+      expect(error).toMatchObject({ retryable: true });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('refuses a phone_number_id that would leave the versioned path, before any request', async () => {
