@@ -127,6 +127,11 @@ async function main(): Promise<number> {
   const { base, ack, bytes, usedMemoryDelta } = await measureAck(baseline, project);
   await baseline.stop();
   graph.reset();
+  const hostileUsers = Math.min(settings.users, 5000);
+  const hostile = await measureHostile(project.port, (name, messages) => spec(name, project, messages, closed, [isWelcome]),
+    buildMessages(PHONE.hostileAlone, hostileUsers, GREETING), buildMessages(PHONE.hostileFloods, hostileUsers, GREETING));
+  process.stderr.write(`${formatHostile(hostile)}\n`);
+  graph.reset();
   const phases = [ack, await runPhase(spec('e2e max', project, buildMessages(PHONE.max, settings.users, GREETING), closed, [isWelcome]))];
   graph.reset();
   const atRate = buildMessages(PHONE.rate, Math.min(settings.users, settings.rate * settings.rateSeconds), GREETING);
@@ -136,10 +141,6 @@ async function main(): Promise<number> {
     const questions = buildMessages(PHONE.question, Math.min(settings.users, settings.questions), QUESTION);
     phases.push(await runPhase(spec('e2e question', project, questions, closed, QUESTION_REPLIES)));
   }
-  graph.reset();
-  const hostileUsers = Math.min(settings.users, 5000);
-  const hostile = await measureHostile(project.port, (name, messages) => spec(name, project, messages, closed, [isWelcome]),
-    buildMessages(PHONE.hostileAlone, hostileUsers, GREETING), buildMessages(PHONE.hostileFloods, hostileUsers, GREETING));
   const memory = project.memory();
   const exit = await project.stop();
   if (exit !== '0') throw new Error(`the server did not stop cleanly on SIGTERM (exit ${exit})`);
