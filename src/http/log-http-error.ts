@@ -1,10 +1,18 @@
 import type { Logger } from '../observability/logger.js';
 
 /**
- * How a client going away shows: the socket reset, or the stream closed before the request was whole (Node's
- * HTTP parser then reports an `HPE_…` code, such as `HPE_INVALID_EOF_STATE`).
+ * How a client going away shows: the socket reset, the stream closed before the request was whole (Node's HTTP
+ * parser then reports an `HPE_…` code, such as `HPE_INVALID_EOF_STATE`), or the client too slow to send it.
  */
-const CLIENT_GONE: ReadonlySet<string> = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+const CLIENT_GONE: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  // Too slow: HEADERS_TIMEOUT_MS or BODY_TIMEOUT_MS ran out, and Node answered 408.
+  'ERR_HTTP_REQUEST_TIMEOUT',
+  'ERR_HTTP_HEADERS_TIMEOUT',
+]);
 
 interface HttpErrorFields {
   readonly code?: unknown;

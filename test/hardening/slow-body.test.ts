@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { textMessage, webhookBody } from '../builders/payloads.js';
 import { textsOf } from '../support/graph-stand-in.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { capturedLogger } from './log-lines.js';
 import { allClosedWithin, destroyAll, openRaw, type RawSocket } from './raw-sockets.js';
 
 // Issue 10, row 2: 40 unauthenticated sockets trickling a webhook body counted as deliveries waiting for their
@@ -12,9 +13,11 @@ describe('40 unsigned connections trickling a webhook body', () => {
   let inFlight = 0;
   let mostAtOnce = 0;
   const trickling: RawSocket[] = [];
+  const log = capturedLogger('info');
   beforeAll(async () => {
     t = await startTestServer({
       store: 'memory',
+      logger: log.logger,
       env: { HEADERS_TIMEOUT_MS: '1000', BODY_TIMEOUT_MS: '4000', INBOUND_PER_MINUTE: '1000' },
       // A CSS API that takes 300 ms per question: how many it serves at once shows how many lanes work.
       css: async (question) => {
@@ -48,6 +51,8 @@ describe('40 unsigned connections trickling a webhook body', () => {
       // Headers (1 s) plus body (4 s) is all a connection gets; 3 s more for the server's periodic check.
       expect(await allClosedWithin(trickling, 8000)).toBe(true);
       expect(trickling.every((s) => s.received().startsWith('HTTP/1.1 408'))).toBe(true);
+      // A client too slow is the client's business: no error line, no stack trace per connection.
+      expect(log.lines.filter((line) => line.level >= 50).map((line) => line.msg)).toEqual([]);
     } finally {
       clearInterval(drip);
     }
