@@ -13,6 +13,7 @@ import { IngestGauge } from './engine/ingest-gauge.js';
 import { routeMachines } from './engine/machine-router.js';
 import { effectRunnerFromConfig } from './compose/effect-runner-from-config.js';
 import { inspectionFromConfig } from './compose/inspection-from-config.js';
+import { appGuardsFromConfig } from './compose/app-guards-from-config.js';
 import { connectRedis } from './compose/connect-redis.js';
 import { liveMachines } from './compose/live-machines.js';
 import { machines } from '../machines/index.js';
@@ -21,10 +22,8 @@ import { DAY_MS } from './analytics/interaction-store.js';
 import { keepTrimmed } from './analytics/keep-trimmed.js';
 import { MemoryInteractionRecorder } from './analytics/memory-interaction-recorder.js';
 import { RedisInteractionRecorder } from './analytics/redis-interaction-recorder.js';
-import { loginLimiter } from './http/admin/login-throttle.js';
 import { createApp } from './http/create-app.js';
 import { isLoopback, listen, urlHost } from './http/listen.js';
-import { ProxyTrust } from './http/proxy-trust.js';
 import { createPseudonymizer } from './observability/pseudonymize.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
@@ -111,17 +110,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   worker.start();
 
-  const trust = new ProxyTrust(config.trustedProxies);
+  const guards = appGuardsFromConfig(config, redis);
   const app = createApp({
     inbox: pipeline,
     mover,
-    // Refusing old messages stops replays of Meta-signed bodies; unsigned, anyone can post any message anyway (and
-    // the README's curl example keeps its fixed timestamp).
-    ...(config.appSecret ? { maxAgeSeconds: config.messageMaxAgeSeconds } : {}),
-    trust,
-    metricsToken: config.metricsToken,
-    secureCookies: config.nodeEnv === 'production',
-    loginLimiter: loginLimiter({ attempts: config.adminLoginAttempts, keyPrefix: config.keyPrefix, ...(redis ? { redis } : {}) }),
+    ...guards,
     appSecret: config.appSecret,
     verifyToken: config.verifyToken,
     logger,
@@ -132,7 +125,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     analytics,
     ingest,
   });
-  const server = await listen(app, { ...config, trust, logger });
+  const server = await listen(app, { ...config, trust: guards.trust, logger });
   const { port, address } = server.address() as AddressInfo;
   const defaultMachine = machineFor('');
   logger.info(
