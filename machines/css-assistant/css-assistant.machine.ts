@@ -1,4 +1,4 @@
-import { and, type AnyStateMachine } from 'xstate';
+import { and, or, type AnyStateMachine } from 'xstate';
 import { activityFrom } from '../kit/index.js';
 import { mediaInput, questionInput } from './asks.js';
 import type { CssAssistantContent } from './content.js';
@@ -77,6 +77,8 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
           welcome: {
             on: {
               'user.*': [
+                { guard: and(['isReturning', or(['isGreeting', 'isSmallTalk'])]), target: 'idle', actions: ['recordActivity', 'replyWelcomeBack'] },
+                // A user back who asks or commands straight away gets just that (its reply carries the buttons).
                 { guard: 'isReturning', target: 'idle', actions: 'reprocessMessage' },
                 { guard: 'isGreeting', target: 'idle', actions: ['recordActivity', 'replyWelcome'] },
                 { guard: 'isSmallTalk', target: 'idle', actions: ['recordActivity', 'replyWelcome'] },

@@ -25,7 +25,7 @@ export const words = {
     retry: ['réessayer', 'ressayer', 'essayer encore', 'encore', 'recommencer', 'retry'],
     greeting: [
       'bonjour', 'bjr', 'bonsoir', 'bsr', 'salut', 'slt', 'coucou', 'hello', 'hi', 'hey', 'yo', 'allo', 'good morning',
-      'bonjour bonjour', 'bonne matinée', 'salam', 'salam alaykoum', 'salam aleykoum', 'salam alekoum',
+      'bonjour bonjour', 'bonne matinée', 'salam', 'salam alaykoum', 'salam aleykoum', 'salam alekoum', 'salaam aleekum', 'salam alekum', 'salamalekum',
       'salamalekoum', 'salam aleikoum', 'salam alaykum', 'salam aleykum', 'salam aleikum', 'assalamou alaykoum',
       'assalamu alaikum', 'as salam alaykoum', 'salamou alaykoum', 'nanga def', 'na nga def', 'mangi fi', 'jamm nga fanaan',
       '👋',
