@@ -7,16 +7,17 @@ import { cssAssistantSetup } from './css-assistant.setup.js';
 export { type CssAssistantContext } from './css-assistant.setup.js';
 
 /** What happens to a question with the CSS, answered or not; the same for typed questions, topics and files. */
+const READY = '#css-assistant.question.ready';
 const outcomes = {
   onDone: [
-    { guard: 'hasAnswer', target: 'next', actions: ['forgetFailures', 'replyAnswer'] },
-    { guard: 'isRepeatedFailure', target: 'next', actions: ['forgetFailures', 'replyFailureAgain', 'offerContact'] },
-    { target: 'next', actions: ['countFailure', 'replyNoAnswer'] },
+    { guard: 'hasAnswer', target: READY, actions: ['forgetFailures', 'replyAnswer', 'askNextInQueue'] },
+    { guard: 'isRepeatedFailure', target: READY, actions: ['forgetFailures', 'replyFailureAgain', 'offerContact', 'askNextInQueue'] },
+    { target: READY, actions: ['countFailure', 'replyNoAnswer', 'askNextInQueue'] },
   ],
   onError: [
-    { guard: 'isRepeatedFailure', target: 'next', actions: ['forgetFailures', 'replyFailureAgain', 'offerContact'] },
-    { guard: 'isTimeout', target: 'next', actions: ['countFailure', 'replyTimedOut'] },
-    { target: 'next', actions: ['countFailure', 'replyServiceDown'] },
+    { guard: 'isRepeatedFailure', target: READY, actions: ['forgetFailures', 'replyFailureAgain', 'offerContact', 'askNextInQueue'] },
+    { guard: 'isTimeout', target: READY, actions: ['countFailure', 'replyTimedOut', 'askNextInQueue'] },
+    { target: READY, actions: ['countFailure', 'replyServiceDown', 'askNextInQueue'] },
   ],
 } as const;
 
@@ -28,7 +29,8 @@ const outcomes = {
  *   It reads every message: commands, small talk, taps, typed row numbers and `0`/`retour` work from every
  *   state; anything else is a question, raised for the other region.
  * - `question`: what is with the CSS (`ready`, or `waiting` with `asking` / `askingAboutFile`, tag `busy`).
- *   A question sent while another is with the CSS waits in a bounded queue and is answered after it. Leaving
+ *   A question sent while another is with the CSS waits in a bounded queue and is asked once the answer is out
+ *   (`askNextInQueue`). Leaving
  *   a dialog state never cancels a question: `menu` or `aide` answer at once while the CSS works.
  *
  * Pure: replies are `emit`ted, the CSS API is the actors `askQuestion` and `askAboutMedia` that the runtime
@@ -151,16 +153,8 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
                   input: ({ context }) => mediaInput(context.lastAsk),
                   onDone: outcomes.onDone,
                   // A wrong type or a file too big is the user's to fix: say what is accepted.
-                  onError: [{ guard: 'isRefusedMedia', target: 'next', actions: 'replyMediaRefused' }, ...outcomes.onError],
+                  onError: [{ guard: 'isRefusedMedia', target: READY, actions: ['replyMediaRefused', 'askNextInQueue'] }, ...outcomes.onError],
                 },
-              },
-              /** The answer is out: ask the next question waiting, if any. */
-              next: {
-                always: [
-                  { guard: 'isNextMedia', target: 'askingAboutFile', actions: 'takeNextAsk' },
-                  { guard: 'hasQueued', target: 'asking', actions: 'takeNextAsk' },
-                  { target: '#css-assistant.question.ready' },
-                ],
               },
             },
           },

@@ -91,8 +91,6 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       hasLastAsk: ({ context }) => context.lastAsk !== undefined && (context.lastAsk.kind === 'media' || context.lastAsk.question !== ''),
       isMediaAsk: ({ event }) => event.type === 'question.asked' && event.ask.kind === 'media',
       isQueueFull: ({ context }) => context.queue.length >= MAX_QUEUED,
-      hasQueued: ({ context }) => context.queue.length > 0,
-      isNextMedia: ({ context }) => context.queue[0]?.kind === 'media',
       isRepeatedFailure: ({ context }) => context.failuresInRow + 1 >= FAILURES_BEFORE_CONTACT,
       /** Off unless the runtime turns it on (MENU_NUDGE_SECONDS): a message nobody asked for costs money. */
       isMenuNudgeOn: () => false,
@@ -124,7 +122,13 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       offerContact: raise({ type: 'contact.offered' }),
       rememberAsk: assign({ lastAsk: ({ event }) => (event.type === 'question.asked' ? event.ask : undefined) }),
       enqueueAsk: assign({ queue: ({ context, event }) => (event.type === 'question.asked' ? [...context.queue, event.ask] : context.queue) }),
-      takeNextAsk: assign(({ context }) => ({ lastAsk: context.queue[0], queue: context.queue.slice(1) })),
+      /** Once an answer is out: the first question waiting goes to the CSS. */
+      askNextInQueue: enqueueActions(({ context, enqueue }) => {
+        const [next, ...rest] = context.queue;
+        if (next === undefined) return;
+        enqueue.assign({ queue: rest });
+        enqueue.raise(asked(next));
+      }),
       countFailure: assign({ failuresInRow: ({ context }) => context.failuresInRow + 1 }),
       forgetFailures: assign({ failuresInRow: 0 }),
       replyWelcome: emit(({ context, event }) => replies.welcome((isUser(event) ? event.profileName : undefined) ?? context.profileName)),
