@@ -130,8 +130,9 @@ export async function handleMessage(deps: HandleMessageDeps, turn: Turn, message
   }
 }
 
+/** Honest: messages over the limit are not read, so the user is asked to send their question again. */
 const DEFAULT_FLOOD_NOTICE =
-  'Vous envoyez beaucoup de messages à la suite 🙂 Merci de patienter une minute : je réponds aux suivants dès que possible.';
+  'Vous avez envoyé beaucoup de messages en peu de temps : je n’ai pas lu les derniers. Attendez une minute, puis renvoyez votre question.';
 
 /** Timers and reactions are not the user typing: they never count against the limit. */
 async function floodVerdict(deps: HandleMessageDeps, key: string, message: InboundMessage) {
