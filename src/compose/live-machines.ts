@@ -29,10 +29,19 @@ export function liveMachines(config: Config, metrics?: Metrics): Record<string, 
     // Without a token no file can be fetched: askAboutMedia stays the machine's failing placeholder, which apologises.
     ...(config.whatsappToken && { media: mediaAnswers(config, config.whatsappToken, css) }),
   };
-  const delays = { menuNudge: config.menuNudgeSeconds * 1000 };
+  const delays: Record<string, number> = config.menuNudgeSeconds > 0 ? { menuNudge: config.menuNudgeSeconds * 1000 } : {};
+  // The menu nudge is a message nobody asked for (billed): on only when the operator sets MENU_NUDGE_SECONDS.
+  const switches = { isMenuNudgeOn: config.menuNudgeSeconds > 0 };
   return Object.fromEntries(
-    Object.entries(machines).map(([id, definition]) => [id, provideEffects(definition, effects, delays)]),
+    Object.entries(machines).map(([id, definition]) => [id, withSwitches(provideEffects(definition, effects, delays), switches)]),
   );
+}
+
+/** Turns on the guards a machine declares among `switches` (each is off in the machine itself). */
+function withSwitches(definition: MachineDefinition, switches: Readonly<Record<string, boolean>>): MachineDefinition {
+  const declared = definition.machine.implementations.guards;
+  const guards = Object.fromEntries(Object.entries(switches).filter(([name]) => name in declared).map(([name, on]) => [name, () => on]));
+  return Object.keys(guards).length === 0 ? definition : { ...definition, machine: definition.machine.provide({ guards }) };
 }
 
 /** Photos and PDFs: fetched from WhatsApp with the token, then posted to the CSS API's multimodal endpoints. */

@@ -56,7 +56,7 @@ const schema = z.object({
     ]),
   ),
   SESSION_TTL_SECONDS: integer(1800, 1, 30 * 24 * 3600),
-  MENU_NUDGE_SECONDS: integer(300, 1, 24 * 3600),
+  MENU_NUDGE_SECONDS: integer(0, 0, 24 * 3600),
   DEDUP_WINDOW_SECONDS: integer(24 * 3600, 60, 30 * 24 * 3600),
   OUTBOUND_PER_SECOND: integer(80, 1, 10_000),
   PAIR_BURST: integer(45, 1, 1000),
@@ -103,7 +103,7 @@ export type Config = Readonly<{
   /** Which machine answers which business number (`metadata.phone_number_id`). */
   machineByNumber: Readonly<Record<string, string>>;
   sessionTtlSeconds: number;
-  /** How long a user may sit in the CSS menu before one nudge. */
+  /** How long a user may sit in the CSS menu before one nudge; 0 (the default): no nudge, a message nobody asked for. */
   menuNudgeSeconds: number;
   dedupWindowSeconds: number;
   workerConcurrency: number;
