@@ -22,7 +22,7 @@ export interface Vocabulary {
 /** Letters or digits (in any script): what words are made of. */
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** Pictographs, keeping the emoji a message is made of once modifiers and joiners are gone. */
-const MODIFIERS = /[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D]/gu;
+const MODIFIERS = /\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}|\uFE0E|\uFE0F|\u200D/gu;
 
 /**
  * The normal form messages and list entries are compared in: folded (case, accents), apostrophes and
