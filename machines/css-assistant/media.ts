@@ -1,6 +1,6 @@
 /**
  * Pure readers of the files a user sends, used by the CSS assistant's guards and actions: which files the
- * CSS can answer about, and which failures the user can fix. Kept apart from the machine, like the commands.
+ * CSS can answer about, and which failures the user can fix. Kept apart from the chart, like the reading of texts (`reading.ts`).
  */
 
 import type { UserEvent } from '../../src/domain/conversation.js';
