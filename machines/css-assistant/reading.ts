@@ -38,13 +38,22 @@ export function createReading(content: CssAssistantContent) {
   const numberOf = (event: UserEvent): number | undefined => (event.type === 'user.text' ? typedNumber(event.text) : undefined);
 
   /** The meaning of a whole message or tap; emoji or punctuation alone reads as an acknowledgement, `?` alone as unsure. */
-  const meaningOf = (event: UserEvent): Reading | undefined => {
+  const read = (event: UserEvent): Reading | undefined => {
     const words = wordsOf(event);
     if (words === undefined) return undefined;
     if (numberOf(event) === 0) return 'back';
     const meaning = meaningOfWords(words);
     if (meaning !== undefined || event.type !== 'user.text' || !NO_WORDS.test(words.trim())) return meaning;
     return words.includes('?') ? 'questionMark' : 'acknowledgement';
+  };
+  // Every guard of a transition list asks about the same event: read it once.
+  const readings = new WeakMap<UserEvent, Reading | 'none'>();
+  const meaningOf = (event: UserEvent): Reading | undefined => {
+    const known = readings.get(event);
+    if (known !== undefined) return known === 'none' ? undefined : known;
+    const reading = read(event);
+    readings.set(event, reading ?? 'none');
+    return reading;
   };
 
   return {
