@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { categories, cssAssistant } from '../../machines/css-assistant/index.js';
 import { startCssStandIn, type CssStandIn } from '../support/css-stand-in.js';
 import { eventually } from '../support/eventually.js';
 import { startWsRelayStandIn } from '../support/ws-relay-stand-in.js';
@@ -24,7 +25,7 @@ describe('npm run chat', () => {
   it('talks to the default machine: numbered choices, picks by number and title, questions, /state, /reset', async () => {
     const bot = chat();
     const banner = await bot.ready();
-    expect(banner).toContain('css-assistant v1');
+    expect(banner).toContain(`css-assistant v${cssAssistant.version}`);
     expect(banner).toContain(`CSS_API_URL: ${css.url}`);
     expect(banner).toMatch(/\/state.*\/reset.*\/quit/);
 
@@ -47,9 +48,9 @@ describe('npm run chat', () => {
     expect(css.questions).toContain('Comment déclarer un salarié ?');
 
     const state = await bot.say('/state');
-    expect(state).toMatch(/^state: idle$/m);
-    expect(state).toContain('"lastQuestion": "Comment déclarer un salarié ?"');
-    expect(state).toContain('(css-assistant v1)');
+    expect(state).toMatch(/^state: dialog\.category,question\.ready$/m);
+    expect(state).toContain('"question": "Comment déclarer un salarié ?"');
+    expect(state).toContain(`(css-assistant v${cssAssistant.version})`);
 
     expect(await bot.say('/reset')).toContain('New conversation');
     expect(await bot.say('/state')).toContain('No conversation yet');
@@ -70,7 +71,7 @@ describe('npm run chat', () => {
     };
     const first = await run();
     expect(await run()).toBe(first);
-    const inOrder = ['> salut\n', 'Bienvenue', '> 1\n→ Menu\n', '> 2\n→ Prestations\n', '> 1\n→ Allocations familiales\n',
+    const inOrder = ['> salut\n', 'Bienvenue', '> 1\n→ Menu\n', `> 2\n→ ${categories[1]!.title}\n`, `> 1\n→ ${categories[1]!.topics[0]!.title}\n`,
       'Réponse CSS à : ', '> /reset\n— New conversation', '> contact\n', 'Bienvenue', '📞', '> 2\n→ Aide\n', 'ℹ️',
       '> menu\n', '[Voir les thèmes]'];
     let cursor = 0;

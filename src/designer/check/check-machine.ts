@@ -5,6 +5,7 @@
 
 import type { AnyStateMachine, AnyStateNode, EventObject } from 'xstate';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
+import { findVocabularyProblems } from '../../domain/vocabulary.js';
 import { findDeadEnds } from './dead-ends.js';
 import { explore } from './explore.js';
 import { findLimitProblems } from './limits.js';
@@ -48,6 +49,7 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
   const exploration = explore(explorable, events, { at }, options.explore);
   const findings: Finding[] = [
     ...(options.texts === undefined ? [] : findTextProblems(options.texts)),
+    ...(definition.vocabulary === undefined ? [] : findVocabularyProblems(definition.vocabulary)),
     ...findReferenceProblems(machine, options.providedActors ?? []),
     ...(events.length > 0
       ? []

@@ -116,7 +116,8 @@ function renderBlock(block: AnyStateNode, root: AnyStateNode, ids: MermaidIds, a
   const initial = block.type === 'compound' ? block.initial.target[0] : undefined;
   if (initial) lines.push(`${pad}[*] --> ${ids.of(initial)}`);
   Object.values(block.states).forEach((child, index) => {
-    if (block.type === 'parallel' && index > 0) lines.push(`${pad}--`);
+    // Mermaid separates regions with `--` only inside a composite state; a parallel root's regions stand side by side.
+    if (block.type === 'parallel' && block !== root && index > 0) lines.push(`${pad}--`);
     const id = ids.of(child);
     if (isCompound(child)) {
       lines.push(`${pad}${declaration(child, ids).replace(/^(?!state )/, 'state ')} {`);

@@ -19,6 +19,7 @@ export const FLOWS_CLIENT_SCRIPT = String.raw`(() => {
     id: section.dataset.machineId,
     source: (section.querySelector('.diagram-source') || {}).textContent || '',
     nodeIds: JSON.parse(section.dataset.nodeIds || '{}'),
+    countedIn: section.dataset.countedIn || undefined,
     diagram: section.querySelector('.diagram'),
     tbody: section.querySelector('table.counts tbody'),
     drawn: undefined,
@@ -124,7 +125,11 @@ export const FLOWS_CLIENT_SCRIPT = String.raw`(() => {
       if (response.status === 401) throw new Error('session expirée : rechargez la page pour vous reconnecter');
       if (!response.ok) throw new Error('comptes indisponibles (HTTP ' + response.status + ')');
       counts = (await response.json()).counts;
-      const total = counts.reduce((sum, row) => sum + row.count, 0);
+      // A machine of parallel regions counts each conversation once per region: add up its first region only.
+      const total = counts.reduce((sum, row) => {
+        const countedIn = (machines.find((machine) => machine.id === row.machineId) || {}).countedIn;
+        return !countedIn || row.state.startsWith(countedIn + '.') ? sum + row.count : sum;
+      }, 0);
       document.getElementById('total').textContent = total + (total > 1 ? ' conversations' : ' conversation') + ' en cours.';
       status.textContent = 'Mis à jour à ' + new Date().toLocaleTimeString('fr-FR');
       status.classList.remove('error');

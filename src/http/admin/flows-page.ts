@@ -1,7 +1,7 @@
 import type { StateCount } from '../../ports/conversation-pipeline.js';
 import { adminPage } from './admin-page.js';
 import { html, type SafeHtml } from './html.js';
-import type { MachineView } from './machine-views.js';
+import { conversationTotal, type MachineView } from './machine-views.js';
 
 /** Where the page's script reads the counts. */
 export const COUNTS_URL = '/admin/flows/counts.json';
@@ -27,7 +27,7 @@ function machineSection(view: MachineView, counts: readonly StateCount[]): SafeH
       ? html`<pre class="diagram-source" hidden>${view.diagram.source}</pre>
 <div class="diagram" role="img" aria-label="${`Diagramme des états de ${view.id}`}"></div>`
       : html`<p class="error">Diagramme indisponible : ${view.diagram.error}</p>`;
-  return html`<section class="machine" id="${`machine-${view.id}`}" data-machine-id="${view.id}" data-node-ids="${JSON.stringify(view.nodeIds)}">
+  return html`<section class="machine" id="${`machine-${view.id}`}" data-machine-id="${view.id}" data-node-ids="${JSON.stringify(view.nodeIds)}" data-counted-in="${view.countedIn ?? ''}">
 <h2>${view.id} <small>version ${view.version}</small></h2>
 ${view.description !== undefined && html`<p class="description">${view.description}</p>`}
 <div class="layout">
@@ -54,7 +54,7 @@ export function flowsPage(input: {
   readonly counts: readonly StateCount[] | undefined;
   readonly scripts: readonly string[];
 }): SafeHtml {
-  const total = (input.counts ?? []).reduce((sum, row) => sum + row.count, 0);
+  const total = conversationTotal(input.counts ?? [], input.views);
   return adminPage(
     'Parcours en direct',
     html`<main id="flows" data-counts-url="${COUNTS_URL}" data-refresh-ms="${REFRESH_MS}">

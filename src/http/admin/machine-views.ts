@@ -13,6 +13,17 @@ export interface MachineView {
   readonly states: readonly string[];
   /** Dotted state path → Mermaid node id, so the browser can mark the states that hold conversations. */
   readonly nodeIds: Readonly<Record<string, string>>;
+  /** For a machine of parallel regions (counted once in each), the region whose counts add up to its conversations. */
+  readonly countedIn?: string;
+}
+
+/** How many conversations `counts` stand for: a machine of parallel regions is counted in its first region only. */
+export function conversationTotal(counts: readonly { machineId: string; state: string; count: number }[], views: readonly MachineView[]): number {
+  const region = new Map(views.map((view) => [view.id, view.countedIn]));
+  return counts.reduce((sum, row) => {
+    const countedIn = region.get(row.machineId);
+    return countedIn === undefined || row.state.startsWith(`${countedIn}.`) ? sum + row.count : sum;
+  }, 0);
 }
 
 /**
@@ -40,6 +51,7 @@ export function machineViews(machines: Readonly<Record<string, MachineDefinition
       diagram,
       states: nodes.filter((node) => node.type === 'atomic' || node.type === 'final').map((node) => node.path.join('.')),
       nodeIds: Object.fromEntries(nodes.map((node) => [node.path.join('.'), ids.of(node)])),
+      ...(root.type === 'parallel' ? { countedIn: Object.keys(root.states)[0] } : {}),
     };
   });
 }

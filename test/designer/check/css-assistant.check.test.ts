@@ -26,13 +26,13 @@ describe('the machine check on the CSS assistant', () => {
     expect(checkMachine(cssAssistant, { providedActors: [] })).toEqual([
       {
         machine: 'css-assistant',
-        state: 'awaitingAnswer',
+        state: 'question.waiting.asking',
         field: 'invoke.src',
         message: 'actor "askQuestion" is only a placeholder and the runtime does not provide it',
       },
       {
         machine: 'css-assistant',
-        state: 'awaitingMediaAnswer',
+        state: 'question.waiting.askingAboutFile',
         field: 'invoke.src',
         message: 'actor "askAboutMedia" is only a placeholder and the runtime does not provide it',
       },
@@ -49,6 +49,6 @@ describe('the machine check on the CSS assistant', () => {
       },
     });
     const problems = checkMachine({ ...cssAssistant, machine: edited }, { providedActors: ['askQuestion', 'askAboutMedia'], texts });
-    expect(formatProblems(problems)).toBe('css-assistant › menu › sections[0].rows[2].title: 25 characters, the Cloud API allows 24');
+    expect(formatProblems(problems)).toBe('css-assistant › dialog.menu,question.ready › sections[0].rows[2].title: 25 characters, the Cloud API allows 24');
   });
 });

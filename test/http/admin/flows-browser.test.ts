@@ -7,7 +7,7 @@ import { ADMIN_TOKEN, startAdminStand, type AdminStand } from './admin-stand.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const CSS_STATES = ['welcome', 'idle', 'menu', 'category', 'help', 'contact', 'awaitingAnswer'];
+const CSS_STATES = ['welcome', 'idle', 'menu', 'category', 'help', 'contact', 'asking'];
 /** The page refreshes every 3 s: a count must change within a few refreshes. */
 const REFRESH_DEADLINE_MS = 15_000;
 
@@ -69,7 +69,7 @@ describe('flow page in headless Chromium', () => {
   it('draws each state, shows its count and follows a conversation moved by a webhook', async () => {
     const from = '221770000501';
     expect((await t.post(webhookBody(textMessage({ from, body: 'Bonjour' })))).status).toBe(200);
-    await eventually(async () => (await t.pipeline.countByState()).some((row) => row.state === 'idle' && row.count === 1));
+    await eventually(async () => (await t.pipeline.countByState()).some((row) => row.state === 'dialog.idle' && row.count === 1));
 
     const page = await openPage({ authorization: `Bearer ${ADMIN_TOKEN}` });
     const response = await page.goto(`${t.url}/admin/flows`);
@@ -77,14 +77,14 @@ describe('flow page in headless Chromium', () => {
     await page.locator('section[data-machine-id="css-assistant"] .diagram svg').waitFor({ timeout: 20_000 });
     const drawn = await svgTexts(page);
     for (const state of CSS_STATES) expect(drawn).toContain(state);
-    expect(await countOf(page, 'idle')).toBe('1');
-    expect(await countOf(page, 'menu')).toBe('0');
-    await eventually(async () => (expect(await liveNodes(page)).toEqual(['idle=1']), true));
+    expect(await countOf(page, 'dialog.idle')).toBe('1');
+    expect(await countOf(page, 'dialog.menu')).toBe('0');
+    await eventually(async () => (expect(await liveNodes(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^idle.*=1$/)])), true));
 
     expect((await t.post(webhookBody(textMessage({ from, body: 'menu' })))).status).toBe(200);
-    await eventually(async () => (expect(await countOf(page, 'menu')).toBe('1'), true), REFRESH_DEADLINE_MS, 100);
-    expect(await countOf(page, 'idle')).toBe('0');
-    await eventually(async () => (expect(await liveNodes(page)).toEqual([expect.stringMatching(/^menu.*=1$/)]), true), 5000, 100);
+    await eventually(async () => (expect(await countOf(page, 'dialog.menu')).toBe('1'), true), REFRESH_DEADLINE_MS, 100);
+    expect(await countOf(page, 'dialog.idle')).toBe('0');
+    await eventually(async () => (expect(await liveNodes(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^menu.*=1$/)])), true), 5000, 100);
     expect(await page.locator('#total').textContent()).toBe('1 conversation en cours.');
 
     expect(requests.filter((url) => !url.startsWith(`${t.url}/`))).toEqual([]);
