@@ -5,7 +5,7 @@
 
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import { type MachineCheckResult, runMachineCheck } from './check-machine.js';
-import { formatProblems } from './format.js';
+import { formatProblem, formatProblems } from './format.js';
 import type { MachineProblem } from './problem.js';
 import { runtimeCheckOptions } from './runtime-options.js';
 
@@ -51,6 +51,10 @@ export async function runCheckCommand(definitions: readonly MachineDefinition[],
   for (const result of results) {
     if (result.problems.length > 0) print(formatProblems(result.problems));
     else print(`✓ ${result.machine} v${result.version}: ${result.states} states, ${result.transitions} transitions checked`);
+    for (const waived of result.waived) print(`⚠ ${formatProblem(waived)} [known, waived: ${waived.reason}]`);
+    for (const waiver of result.unusedWaivers) {
+      print(`⚠ ${waiver.machine} › ${waiver.state}: the waiver for "${waiver.contains}" matches nothing now: remove it from src/designer/check/waivers.ts`);
+    }
   }
   const count = results.reduce((sum, result) => sum + result.problems.length, 0);
   if (count > 0) print(`✗ ${count} problem${count === 1 ? '' : 's'}: fix them before shipping`);
