@@ -29,6 +29,8 @@ export interface MachineCheckResult {
   readonly waived: WaivedProblem[];
   /** Waivers of this machine that matched nothing: the problem is fixed, remove them. */
   readonly unusedWaivers: Waiver[];
+  /** Every context field the exploration met, with the JSON types of its values. */
+  readonly contextFields: ReadonlyMap<string, ReadonlySet<string>>;
   /** State nodes below the root. */
   readonly states: number;
   /** Transitions in the chart: events, `always`, `after`, invoke outcomes, `onDone`. */
@@ -80,6 +82,7 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
     problems,
     waived,
     unusedWaivers: unused,
+    contextFields: exploration.contextFields,
     states: allStates(machine).length,
     transitions: countTransitions(machine),
   };

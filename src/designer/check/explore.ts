@@ -7,6 +7,7 @@
 
 import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { OutboundMessage } from '../../domain/outbound.js';
+import { noteContext } from './context-fields.js';
 import { failureOf } from './failures.js';
 import type { ExploreOptions, Finding } from './problem.js';
 import { type PlannedAction, type Stepper, createStepper } from './pure-step.js';
@@ -37,6 +38,8 @@ export interface Exploration {
   readonly replies: readonly SentReply[];
   /** Events that made the machine throw or end in an error. */
   readonly failures: readonly Finding[];
+  /** Every context field some explored snapshot had, with the JSON types of its values (`string`, `undefined`…). */
+  readonly contextFields: ReadonlyMap<string, ReadonlySet<string>>;
   /** Transitions computed. */
   readonly steps: number;
   /** True when `maxSnapshots` stopped the walk before every snapshot was explored. */
@@ -118,12 +121,14 @@ export function explore(
   const settled: AnyMachineSnapshot[] = [];
   const arrivals: Arrival[] = [];
   const failures: Finding[] = [];
+  const contextFields = new Map<string, Set<string>>();
   let steps = 0;
   let truncated = false;
 
   const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[]): void => {
     const state = valuePath(snapshot.value);
     for (const node of activeNodes(machine, snapshot.value)) visited.add(node.id);
+    noteContext(contextFields, snapshot.context);
     for (const { message, json } of emitted) replies.set(`${state}\u0000${json}`, { state, message });
     const isNowSettled = isSettled(snapshot);
     const offered = [...before, ...emitted];
@@ -192,5 +197,5 @@ export function explore(
     const events = pending.settled ? [...userEvents, ...internalEvents(pending.snapshot)] : internalEvents(pending.snapshot);
     for (const event of events) step(pending, event);
   }
-  return { stepper, visited, settled, arrivals, replies: [...replies.values()], failures, steps, truncated };
+  return { stepper, visited, settled, arrivals, replies: [...replies.values()], failures, contextFields, steps, truncated };
 }
