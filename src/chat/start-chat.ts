@@ -8,6 +8,7 @@ import { createPseudonymizer } from '../observability/pseudonymize.js';
 import type { Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { ChatInbound } from './chat-inbound.js';
+import { type EffectMemo, memoizeEffects } from './effect-memo.js';
 import { ChatSession } from './chat-session.js';
 import { SettlementWatch } from './settlement-watch.js';
 import { TerminalMessageSender } from './terminal-message-sender.js';
@@ -19,6 +20,8 @@ export interface ChatOptions {
   readonly logger: Logger;
   /** Where the bot's messages and the chat's notices are printed. */
   readonly write: (text: string) => void;
+  /** Remembers what the machine's effects answered, to replay a session without asking the CSS API again (watch mode). */
+  readonly answers?: EffectMemo;
 }
 
 /** A chat wired and running: the session to talk through, and how to stop its worker. */
@@ -44,7 +47,8 @@ export async function startChat(options: ChatOptions): Promise<RunningChat> {
   });
   const watch = new SettlementWatch(pipeline);
   const sender = new TerminalMessageSender({ write });
-  const live = liveMachines(config)[options.definition.id] ?? options.definition;
+  const equipped = liveMachines(config, undefined, { [options.definition.id]: options.definition })[options.definition.id] ?? options.definition;
+  const live = options.answers ? memoizeEffects(equipped, options.answers) : equipped;
   const pseudonym = createPseudonymizer(config.pseudonymKey);
   const inspection = await inspectionFromConfig(config, logger, pseudonym);
   // Same margin as the server: the CSS call's own timeout reaches the machine first.

@@ -20,7 +20,12 @@ import type { Metrics } from '../observability/metrics.js';
  * @example
  * const live = liveMachines(config, metrics); live['css-assistant'].machine // askQuestion calls CSS_API_URL
  */
-export function liveMachines(config: Config, metrics?: Metrics): Record<string, MachineDefinition> {
+export function liveMachines(
+  config: Config,
+  metrics?: Metrics,
+  /** The machines to equip; the registry by default (`npm run chat --watch` passes a freshly loaded one). */
+  registry: Readonly<Record<string, MachineDefinition>> = machines,
+): Record<string, MachineDefinition> {
   const css = createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs });
   if (metrics) instrumentHttp(css, metrics.cssSeconds);
   const effects: Partial<Effects> = {
@@ -31,7 +36,7 @@ export function liveMachines(config: Config, metrics?: Metrics): Record<string, 
   };
   const delays = { menuNudge: config.menuNudgeSeconds * 1000 };
   return Object.fromEntries(
-    Object.entries(machines).map(([id, definition]) => [id, provideEffects(definition, effects, delays)]),
+    Object.entries(registry).map(([id, definition]) => [id, provideEffects(definition, effects, delays)]),
   );
 }
 

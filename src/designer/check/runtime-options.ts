@@ -68,8 +68,12 @@ export async function loadMachineFolder(id: string): Promise<Readonly<Record<str
  * @example
  * checkMachine(definition, await runtimeCheckOptions(definition));
  */
-export async function runtimeCheckOptions(definition: MachineDefinition): Promise<CheckOptions> {
-  const folder = await loadMachineFolder(definition.id);
+export async function runtimeCheckOptions(
+  definition: MachineDefinition,
+  /** The exports of the machine's folder, when loaded elsewhere (the chat's watch mode reloads them). */
+  loadedFolder?: Readonly<Record<string, unknown>>,
+): Promise<CheckOptions> {
+  const folder = loadedFolder ?? (await loadMachineFolder(definition.id));
   // A `texts` field on the definition wins over the folder convention.
   const texts = (definition as { texts?: unknown }).texts ?? folder?.texts;
   return {

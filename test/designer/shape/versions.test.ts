@@ -86,7 +86,7 @@ describe('npm run check: stored conversations across versions', () => {
     };
     const shipped = appointment('askingDate', 'date');
     const record = async (changed: MachineDefinition): Promise<string[]> => {
-      const { lines } = await checkAfterShipping(shipped, changed);
+      await checkAfterShipping(shipped, changed);
       await writeShape(root, await currentShape(changed));
       const again: string[] = [];
       await runCheckCommand([changed], (line) => again.push(...line.split('\n')), { root });
