@@ -171,9 +171,8 @@ export function explore(
     }
   };
 
-  const failToStart = (error: unknown): void => {
+  const failToStart = (error: unknown): number =>
     failures.push({ state: ROOT, field: 'initial', message: `the machine fails to start: ${error instanceof Error ? error.message : String(error)}` });
-  };
   try {
     const [initial, actions] = stepper.initial();
     if (initial.status === 'error') failToStart(initial.error);
