@@ -10,6 +10,7 @@ import type { Config } from './config/config.js';
 import { ConversationWorker } from './engine/conversation-worker.js';
 import { IngestGauge } from './engine/ingest-gauge.js';
 import { routeMachines } from './engine/machine-router.js';
+import { effectRunnerFromConfig } from './compose/effect-runner-from-config.js';
 import { inspectionFromConfig } from './compose/inspection-from-config.js';
 import { connectRedis } from './compose/connect-redis.js';
 import { liveMachines } from './compose/live-machines.js';
@@ -24,12 +25,13 @@ import { createPseudonymizer } from './observability/pseudonymize.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import type { ConversationCensus, Inbox, WorkSource } from './ports/conversation-pipeline.js';
+import type { EffectJournal } from './ports/effect-journal.js';
 
 /** A running server: the HTTP listener plus the worker behind it. */
 export interface RunningServer {
   readonly url: string;
   readonly metrics: Metrics;
-  readonly pipeline: Inbox & WorkSource & ConversationCensus;
+  readonly pipeline: Pipeline;
   /** The local inspector relay (`INSPECT=local`). */
   readonly inspectorRelayUrl?: string;
   /** Stops taking webhooks, lets the lanes in hand finish, closes connections. */
@@ -42,7 +44,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics();
-  const live = liveMachines(config, metrics);
+  const live = liveMachines(config);
   const machineFor = routeMachines(live, config);
   const { pipeline, redis, closeStore } = await buildPipeline(config, logger);
   metrics.watchQueue(() => pipeline.queueStats());
@@ -78,18 +80,24 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const inspection = await inspectionFromConfig(config, logger, pseudonym);
 
   const ingest = new IngestGauge();
+  const receipts = config.readReceipts ? { receipts: sender, typing: { delayMs: config.readReceiptDelayMs } } : {};
+  const runner = effectRunnerFromConfig(config, { journal: pipeline.effects, metrics, logger, ...receipts });
   const worker = new ConversationWorker({
     source: pipeline,
+    inbox: pipeline,
+    runner,
+    journal: pipeline.effects,
     concurrency: config.workerConcurrency,
     ingest,
     machineFor,
     pseudonym,
     limits,
-    ...(config.readReceipts ? { receipts: sender, typing: { delayMs: config.readReceiptDelayMs } } : {}),
+    ...receipts,
     analytics,
     ...(inspection ? { inspection } : {}),
-    // The CSS call has its own timeout; the margin lets its failure reach the machine first.
-    settleTimeoutMs: config.cssApiTimeoutMs + 2000,
+    // Effects run outside the turn: a turn only waits for a machine's own in-process actors, if it has any.
+    settleTimeoutMs: SETTLE_TIMEOUT_MS,
+    keepsMemory: config.userMemoryDays > 0,
     sender,
     logger,
     metrics,
@@ -146,15 +154,23 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   };
 }
 
+/** The store's sides the server uses: the webhook's inbox, the workers' source, the flow page's census, the effects. */
+type Pipeline = Inbox & WorkSource & ConversationCensus & { readonly effects: EffectJournal };
+
+/** How long a turn may wait for a machine's own in-process actors (effects such as CSS calls never make it wait). */
+const SETTLE_TIMEOUT_MS = 5000;
+
 async function buildPipeline(
   config: Config,
   logger: Logger,
-): Promise<{ pipeline: Inbox & WorkSource & ConversationCensus; redis?: Redis | Cluster; closeStore: () => Promise<void> }> {
+): Promise<{ pipeline: Pipeline; redis?: Redis | Cluster; closeStore: () => Promise<void> }> {
+  const memoryTtlSeconds = config.userMemoryDays * 24 * 3600;
   if (!config.redisUrl && !config.redisClusterNodes) {
     logger.warn('REDIS_URL is not set: using the embedded in-memory store (one process; nothing survives a restart)');
     const pipeline = new MemoryPipeline({
       sessionTtlSeconds: config.sessionTtlSeconds,
       dedupWindowSeconds: config.dedupWindowSeconds,
+      memoryTtlSeconds,
     });
     return { pipeline, closeStore: async () => {} };
   }
@@ -165,6 +181,7 @@ async function buildPipeline(
     keyPrefix: config.keyPrefix,
     sessionTtlSeconds: config.sessionTtlSeconds,
     dedupWindowSeconds: config.dedupWindowSeconds,
+    memoryTtlSeconds,
   });
   // Not awaited as a condition of starting: with Redis down the server still runs, answers 503 and turns ready
   // once Redis is back (the worker creates the group then).

@@ -1,4 +1,4 @@
-import { assign, emit, fromPromise, raise, setup } from 'xstate';
+import { assign, emit, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import type { ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
 import { type Command, isGreeting, menuIndex, normalizeCommand } from './commands.js';
 import { type MediaQuestionInput, mediaQuestionOf, refusalOf } from './media.js';
@@ -18,6 +18,8 @@ export interface CssAssistantContext {
   readonly category?: CategoryId;
   /** The file being asked about, while in `awaitingMediaAnswer`. */
   readonly pendingMedia?: MediaQuestionInput;
+  /** Questions typed while an answer was pending, answered in order after it. */
+  readonly queuedQuestions?: readonly string[];
 }
 
 /** The command a text or a tapped button stands for (button ids are the command names). */
@@ -70,6 +72,7 @@ export const cssAssistantMachine = setup({
     isMenuIndex: ({ event }) => event.type === 'user.text' && menuIndex(event.text) !== undefined,
     hasAnswer: (_, params: { answer: string }) => params.answer.trim() !== '',
     isAnswerableMedia: ({ event }) => mediaQuestionOf(event) !== undefined,
+    isQuestion: ({ event }) => event.type === 'user.text' && normalizeCommand(event.text) === undefined && !isGreeting(event.text),
     isRefusedMedia: (_, params: { error: unknown }) => refusalOf(params.error) !== undefined,
   },
   actions: {
@@ -81,6 +84,16 @@ export const cssAssistantMachine = setup({
     rememberQuestion: assign({
       lastQuestion: ({ event }) =>
         event.type === 'user.choice' ? topicById(event.id)?.question : event.type === 'user.text' ? event.text.trim() : undefined,
+    }),
+    queueQuestion: assign({
+      queuedQuestions: ({ context, event }) => [...(context.queuedQuestions ?? []), event.type === 'user.text' ? event.text.trim() : ''],
+    }),
+    /** Once an answer is out, the next queued question is asked (it arrives as a typed text would). */
+    askNextQueued: enqueueActions(({ context, event, enqueue }) => {
+      const [next, ...rest] = context.queuedQuestions ?? [];
+      if (next === undefined) return;
+      enqueue.assign({ queuedQuestions: rest });
+      enqueue.raise({ type: 'user.text', text: next, at: 'at' in event && typeof event.at === 'number' ? event.at : context.lastActivityAt });
     }),
     rememberMedia: assign({ pendingMedia: ({ event }) => mediaQuestionOf(event) }),
     forgetMedia: assign({ pendingMedia: undefined }),
@@ -158,6 +171,20 @@ export const cssAssistantMachine = setup({
     contact: { entry: 'replyContact' },
     awaitingAnswer: {
       tags: 'busy',
+      // While the answer is pending, commands answer at once without cancelling it, and a new question waits its turn.
+      on: {
+        'user.text': [
+          { guard: 'isHelpCommand', actions: ['recordActivity', 'replyHelp'] },
+          { guard: 'isMenuCommand', actions: ['recordActivity', 'replyMenu'] },
+          { guard: 'isContactCommand', actions: ['recordActivity', 'replyContact'] },
+          { guard: 'isQuestion', actions: ['recordActivity', 'queueQuestion'] },
+        ],
+        'user.choice': [
+          { guard: 'isHelpCommand', actions: ['recordActivity', 'replyHelp'] },
+          { guard: 'isMenuCommand', actions: ['recordActivity', 'replyMenu'] },
+          { guard: 'isContactCommand', actions: ['recordActivity', 'replyContact'] },
+        ],
+      },
       invoke: {
         id: 'askQuestion',
         src: 'askQuestion',
@@ -166,11 +193,11 @@ export const cssAssistantMachine = setup({
           {
             guard: { type: 'hasAnswer', params: ({ event }) => ({ answer: event.output }) },
             target: 'idle',
-            actions: [{ type: 'replyAnswer', params: ({ event }) => ({ answer: event.output }) }, 'replyAfterAnswer'],
+            actions: [{ type: 'replyAnswer', params: ({ event }) => ({ answer: event.output }) }, 'replyAfterAnswer', 'askNextQueued'],
           },
-          { target: 'idle', actions: ['replyNoAnswer', 'replyAfterAnswer'] },
+          { target: 'idle', actions: ['replyNoAnswer', 'replyAfterAnswer', 'askNextQueued'] },
         ],
-        onError: { target: 'idle', actions: 'replyUnavailable' },
+        onError: { target: 'idle', actions: ['replyUnavailable', 'askNextQueued'] },
       },
     },
     awaitingMediaAnswer: {

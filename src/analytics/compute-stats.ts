@@ -13,9 +13,9 @@ export interface HourCount {
 export interface InteractionStats {
   /** The records these figures come from: the newest `limit` within the retention. */
   readonly sample: { readonly records: number; readonly limit: number; readonly oldest: string | null; readonly newest: string | null };
-  /** The last `hours` clock hours, oldest first, the current one last; timer turns are not interactions. */
+  /** The last `hours` clock hours, oldest first, the current one last; the runtime's own turns are not interactions. */
   readonly interactionsPerHour: readonly HourCount[];
-  /** `responseMs` of question turns (see `isQuestionTurn`), nearest-rank percentiles; `null` without any. */
+  /** `responseMs` of effect outcomes (see `isQuestionTurn`), nearest-rank percentiles; `null` without any. */
   readonly cssLatencyMs: { readonly turns: number; readonly p50: number | null; readonly p95: number | null };
   /** Turns by failing outcome. `ignored` (a reaction, a timer with nothing due) is not an error and is left out. */
   readonly errorsByKind: Readonly<Record<ErrorKind, number>>;
@@ -36,13 +36,17 @@ export interface StatsOptions {
 const HOUR_MS = 3600 * 1000;
 
 /**
- * A question turn, whose time is mostly the CSS API's: a typed text (`user.text` with its question) that
- * settled, `ok` or `timed_out` (a timed-out call counts: leaving it out would flatter p95). The engine cannot tell
- * a typed command or greeting ("menu", "bonjour") from a question, so those fast turns count too and pull p50
- * down a little.
+ * The turn that applied an effect's outcome (`effect.askQuestion`, …): its `responseMs` is how long the user waited
+ * for the CSS API, from the turn that asked to the outcome, failures and timeouts included (leaving them out would
+ * flatter p95).
  */
 export function isQuestionTurn(i: Interaction): boolean {
-  return i.event === 'user.text' && i.question !== undefined && (i.outcome === 'ok' || i.outcome === 'timed_out');
+  return i.event.startsWith('effect.');
+}
+
+/** What a user sent (`user.*`, or a reaction the machine ignored), as opposed to the runtime's own turns. */
+export function isUserInteraction(i: Interaction): boolean {
+  return i.event.startsWith('user.') || i.event.startsWith('ignored.');
 }
 
 /**
@@ -103,7 +107,7 @@ function perHour(interactions: readonly Interaction[], options: StatsOptions, cu
   const first = (Math.floor(options.now / HOUR_MS) - hours + 1) * HOUR_MS;
   const counts = new Array<number>(hours).fill(0);
   for (const i of interactions) {
-    if (i.event === 'timer' || i.at < first) continue;
+    if (!isUserInteraction(i) || i.at < first) continue;
     // A record stamped a little ahead of this clock (another process) belongs to the current hour.
     const slot = Math.min(hours - 1, Math.floor((i.at - first) / HOUR_MS));
     counts[slot] = (counts[slot] ?? 0) + 1;

@@ -1,5 +1,5 @@
 import type { InboundContent, InboundMessage, UserRef } from '../domain/inbound.js';
-import { conversationKey } from '../engine/conversation-key.js';
+import { conversationKey } from '../domain/conversation-key.js';
 import type { ChatChoice } from './format-message.js';
 
 /** The business number every chat message is addressed to: fake, never a real `phone_number_id`. */

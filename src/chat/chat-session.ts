@@ -1,4 +1,4 @@
-import { stateName } from '../engine/run-turn.js';
+import { stateName } from '../domain/state-name.js';
 import type { Inbox, StoredConversation, WorkSource } from '../ports/conversation-pipeline.js';
 import type { ChatInbound } from './chat-inbound.js';
 import type { ChatChoice } from './format-message.js';
@@ -61,7 +61,7 @@ export class ChatSession {
   /** The stored conversation's state value and context, as `/state` prints them. */
   async describeState(): Promise<string> {
     // Called between messages, when the worker holds no turn: taking one to read is then safe.
-    const turn = await this.deps.store.acquire(this.deps.inbound.key);
+    const turn = await this.deps.store.lease(this.deps.inbound.key);
     if (!turn) return 'The conversation is busy; try again.\n\n';
     let stored: StoredConversation | undefined;
     try {

@@ -1,4 +1,4 @@
-import type { Turn, WorkSource } from '../ports/conversation-pipeline.js';
+import type { ConversationLease, WorkSource } from '../ports/conversation-pipeline.js';
 
 interface Waiter {
   readonly key: string;
@@ -40,10 +40,14 @@ export class SettlementWatch {
   /** The work source to give the worker. */
   readonly source: WorkSource;
 
-  constructor(source: WorkSource) {
+  /** `pendingEffects` counts effect calls not yet settled: a message is settled once its answer is in too. */
+  constructor(
+    source: WorkSource,
+    private readonly pendingEffects: () => number = () => 0,
+  ) {
     this.source = overriding(source, {
-      acquire: async (key: string) => {
-        const turn = await source.acquire(key);
+      lease: async (key: string) => {
+        const turn = await source.lease(key);
         return turn && this.watch(turn);
       },
     });
@@ -61,15 +65,18 @@ export class SettlementWatch {
     });
   }
 
-  private watch(turn: Turn): Turn {
+  private watch(turn: ConversationLease): ConversationLease {
     const waiters = this.waiters;
+    const pendingEffects = this.pendingEffects;
     return overriding(turn, {
       async commit(change) {
         await turn.commit(change);
-        for (const waiter of waiters) if (waiter.key === turn.key && waiter.wamid === change.wamid) waiter.committed = true;
+        for (const waiter of waiters) if (waiter.key === turn.key && waiter.wamid === change.inputId) waiter.committed = true;
       },
       async release() {
         if (!(await turn.release())) return false;
+        // A question's answer comes back as a later input of the lane: wait for it.
+        if (pendingEffects() > 0) return true;
         for (const waiter of [...waiters]) {
           if (waiter.key !== turn.key || !waiter.committed) continue;
           waiters.delete(waiter);

@@ -2,13 +2,14 @@ import { MemoryPipeline } from '../adapters/memory/memory-pipeline.js';
 import type { Config } from '../config/config.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import { ConversationWorker } from '../engine/conversation-worker.js';
+import { effectRunnerFromConfig } from '../compose/effect-runner-from-config.js';
 import { inspectionFromConfig } from '../compose/inspection-from-config.js';
-import { liveMachines } from '../compose/live-machines.js';
+import { deferEffects } from '../compose/live-machines.js';
 import { createPseudonymizer } from '../observability/pseudonymize.js';
 import type { Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { ChatInbound } from './chat-inbound.js';
-import { type EffectMemo, memoizeEffects } from './effect-memo.js';
+import type { EffectMemo } from './effect-memo.js';
 import { ChatSession } from './chat-session.js';
 import { SettlementWatch } from './settlement-watch.js';
 import { TerminalMessageSender } from './terminal-message-sender.js';
@@ -45,22 +46,27 @@ export async function startChat(options: ChatOptions): Promise<RunningChat> {
     sessionTtlSeconds: config.sessionTtlSeconds,
     dedupWindowSeconds: config.dedupWindowSeconds,
   });
-  const watch = new SettlementWatch(pipeline);
+  const watch = new SettlementWatch(pipeline, () => pipeline.effects.size);
   const sender = new TerminalMessageSender({ write });
-  const equipped = liveMachines(config, undefined, { [options.definition.id]: options.definition })[options.definition.id] ?? options.definition;
-  const live = options.answers ? memoizeEffects(equipped, options.answers) : equipped;
+  const live = deferEffects(options.definition, { menuNudge: config.menuNudgeSeconds * 1000 });
   const pseudonym = createPseudonymizer(config.pseudonymKey);
   const inspection = await inspectionFromConfig(config, logger, pseudonym);
-  // Same margin as the server: the CSS call's own timeout reaches the machine first.
+  // The answer to a question comes back after the CSS call, bounded by its timeout.
   const settleTimeoutMs = config.cssApiTimeoutMs + 2000;
+  const metrics = createMetrics();
+  const memo = options.answers;
+  const runner = effectRunnerFromConfig(config, { journal: pipeline.effects, metrics, logger, ...(memo ? { wrap: memo.wrap } : {}) });
   const worker = new ConversationWorker({
     source: watch.source,
+    inbox: pipeline,
+    runner,
+    journal: pipeline.effects,
     concurrency: 1,
     machineFor: () => live,
     settleTimeoutMs,
     sender,
     logger,
-    metrics: createMetrics(),
+    metrics,
     pseudonym,
     ...(inspection ? { inspection } : {}),
   });

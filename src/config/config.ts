@@ -44,6 +44,8 @@ const schema = z.object({
   WHATSAPP_API_URL: httpUrl('https://graph.facebook.com/v25.0'),
   CSS_API_URL: httpUrl('http://localhost:8000'),
   CSS_API_TIMEOUT_MS: integer(30_000, 100, 600_000),
+  CSS_API_CONCURRENCY: integer(1000, 1, 100_000),
+  EFFECTS_MAX_IN_FLIGHT: integer(10_000, 1, 1_000_000),
   CSS_API_FILE_STATUS_PATH: z.string().regex(/^\/[\w./-]*$/, 'must be a path starting with /').default('/pension-file-status'),
   CSS_API_IMAGE_PATH: z.string().regex(/^\/[\w./-]*$/, 'must be a path starting with /').default('/ask-image'),
   CSS_API_DOCUMENT_PATH: z.string().regex(/^\/[\w./-]*$/, 'must be a path starting with /').default('/ask-document'),
@@ -56,6 +58,7 @@ const schema = z.object({
     ]),
   ),
   SESSION_TTL_SECONDS: integer(1800, 1, 30 * 24 * 3600),
+  USER_MEMORY_DAYS: integer(90, 0, 3650),
   MENU_NUDGE_SECONDS: integer(300, 1, 24 * 3600),
   DEDUP_WINDOW_SECONDS: integer(24 * 3600, 60, 30 * 24 * 3600),
   OUTBOUND_PER_SECOND: integer(80, 1, 10_000),
@@ -91,6 +94,10 @@ export type Config = Readonly<{
   whatsappApiUrl: string;
   cssApiUrl: string;
   cssApiTimeoutMs: number;
+  /** CSS API calls one process has in flight at once (and kept-alive sockets to it); more wait in a queue. */
+  cssApiConcurrency: number;
+  /** Effect calls one process runs at once, all APIs together. */
+  effectsMaxInFlight: number;
   cssApiFileStatusPath: string;
   /** CSS API endpoint answering about a photo (multipart `file` + `question`). */
   cssApiImagePath: string;
@@ -103,6 +110,8 @@ export type Config = Readonly<{
   /** Which machine answers which business number (`metadata.phone_number_id`). */
   machineByNumber: Readonly<Record<string, string>>;
   sessionTtlSeconds: number;
+  /** How long what a machine remembers of a user (language, last visit) outlives their last message; 0: nothing. */
+  userMemoryDays: number;
   /** How long a user may sit in the CSS menu before one nudge. */
   menuNudgeSeconds: number;
   dedupWindowSeconds: number;
@@ -178,6 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     whatsappApiUrl: e.WHATSAPP_API_URL,
     cssApiUrl: e.CSS_API_URL,
     cssApiTimeoutMs: e.CSS_API_TIMEOUT_MS,
+    cssApiConcurrency: e.CSS_API_CONCURRENCY,
+    effectsMaxInFlight: e.EFFECTS_MAX_IN_FLIGHT,
     cssApiFileStatusPath: e.CSS_API_FILE_STATUS_PATH,
     cssApiImagePath: e.CSS_API_IMAGE_PATH,
     cssApiDocumentPath: e.CSS_API_DOCUMENT_PATH,
@@ -187,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       (e.MACHINE_BY_NUMBER?.split(',') ?? []).map((pair) => pair.trim().split('=') as [string, string]),
     ),
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    userMemoryDays: e.USER_MEMORY_DAYS,
     menuNudgeSeconds: e.MENU_NUDGE_SECONDS,
     dedupWindowSeconds: e.DEDUP_WINDOW_SECONDS,
     workerConcurrency: e.WORKER_CONCURRENCY,

@@ -41,11 +41,7 @@ export type InboundContent =
   /** A reaction never moves a conversation; `emoji` absent means the reaction was removed. */
   | { readonly type: 'reaction'; readonly messageId: string; readonly emoji?: string }
   /** Meta's `unsupported` type, and any type this version does not know (`originalType` names it). */
-  | { readonly type: 'unsupported'; readonly originalType: string }
-  /** Not from WhatsApp: the runtime's own notice that a machine's delayed event fell due. */
-  | { readonly type: 'timer'; readonly dueAt: number }
-  /** Not a user message: Meta could not deliver one of our replies (`code` 131047: the 24-hour window is closed). */
-  | { readonly type: 'delivery-failed'; readonly code: number; readonly failedWamid: string };
+  | { readonly type: 'unsupported'; readonly originalType: string };
 
 /** One user message, as delivered in `value.messages[]`. */
 export interface InboundMessage {

@@ -1,22 +1,31 @@
+import { deliveryFailed } from '../domain/lane-input.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import { LeaseLostError, type Turn, type WorkSource, type WorkTicket } from '../ports/conversation-pipeline.js';
-import { handleMessage, type HandleMessageDeps } from './handle-message.js';
+import { type ConversationLease, type Inbox, LeaseLostError, type WorkSource, type WorkTicket } from '../ports/conversation-pipeline.js';
+import type { EffectJournal } from '../ports/effect-journal.js';
+import type { EffectRunner } from './effects/effect-runner.js';
 import type { IngestGauge } from './ingest-gauge.js';
-import { refusedSendMessage } from './runtime-messages.js';
-import { sendOutbox, WINDOW_CLOSED, type SendOutboxDeps } from './send-outbox.js';
+import { handleInput } from './lane/handle-input.js';
+import type { LaneDeps } from './lane/lane-deps.js';
+import { sendOutbox, type SendOutboxDeps, WINDOW_CLOSED } from './send-outbox.js';
 
-export interface WorkerOptions extends HandleMessageDeps, SendOutboxDeps {
+export interface WorkerOptions extends Omit<LaneDeps, 'claimEffectUntil'>, SendOutboxDeps {
   readonly source: WorkSource;
+  /** Where the worker puts inputs of its own (a send refused for the 24-hour window). */
+  readonly inbox: Inbox;
+  /** Runs the effect calls turns start, outside the lanes. */
+  readonly runner: EffectRunner;
+  /** Effect calls whose process died are claimed from here and run again. */
+  readonly journal: EffectJournal;
   /** Conversations worked on at once by this process. */
   readonly concurrency: number;
   /** Webhook deliveries waiting for their 200: while they pile up, few new conversations are started. */
   readonly ingest?: IngestGauge;
-  /** How often a held turn's lease is renewed. */
+  /** How often a held lease is renewed. */
   readonly leaseRenewMs?: number;
   /** How often tickets abandoned by crashed or busy workers are looked for. */
   readonly reclaimEveryMs?: number;
-  /** How often machine timers that fell due are looked for. */
+  /** How often machine timers that fell due, and effect calls whose process died, are looked for. */
   readonly timerPollMs?: number;
   readonly logger: Logger;
   readonly metrics: Metrics;
@@ -32,39 +41,46 @@ interface Lane {
 }
 
 /**
- * Takes work tickets and runs one lane per conversation: within a lane messages are handled strictly in
- * order, one at a time; lanes of different users run side by side up to `concurrency`.
+ * Takes work tickets and runs one lane per conversation: within a lane inputs are handled strictly in order, one at a
+ * time; lanes of different users run side by side up to `concurrency`. A lane never waits for an effect (a CSS call):
+ * the turn records the call and moves on, the runner runs it, and its outcome comes back as the lane's next input.
  */
 export class ConversationWorker {
   private readonly lanes = new Map<string, Lane>();
   /** Tickets taken from the source but not yet in a lane (ingestion was busy); a stop leaves them to be reclaimed. */
   private readonly waiting: WorkTicket[] = [];
   private readonly finished = new Set<Promise<void>>();
+  private readonly deps: LaneDeps;
   private running = false;
   private loop: Promise<void> | undefined;
   private reclaimTimer: NodeJS.Timeout | undefined;
   private timerPoll: NodeJS.Timeout | undefined;
   private laneFreed: (() => void) | undefined;
 
-  constructor(private readonly options: WorkerOptions) {}
+  constructor(private readonly options: WorkerOptions) {
+    this.deps = { ...options, claimEffectUntil: (effect, startedAt) => options.runner.claimUntil(effect, startedAt) };
+  }
 
   start(): void {
     if (this.running) return;
     this.running = true;
     this.loop = this.pullLoop();
     this.reclaimTimer = setInterval(() => void this.reclaim(), this.options.reclaimEveryMs ?? 2000);
-    this.timerPoll = setInterval(() => void this.fireTimers(), this.options.timerPollMs ?? 1000);
+    this.timerPoll = setInterval(() => void this.pollDue(), this.options.timerPollMs ?? 1000);
   }
 
-  /** Stops taking work and waits (up to `timeoutMs`) for the lanes in hand to finish. */
+  /** Stops taking work and waits (up to `timeoutMs`) for the lanes and effect calls in hand to finish. */
   async stop(timeoutMs = 8000): Promise<void> {
     this.running = false;
     clearInterval(this.reclaimTimer);
     clearInterval(this.timerPoll);
     this.laneFreed?.();
     await this.loop;
+    const started = Date.now();
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
     await Promise.race([Promise.all(this.finished), deadline]);
+    // Calls still running are run again by another process once their lease passes; their outcome is applied once.
+    await this.options.runner.drain(Math.max(0, timeoutMs - (Date.now() - started)));
   }
 
   get activeLanes(): number {
@@ -107,11 +123,22 @@ export class ConversationWorker {
     }
   }
 
-  private async fireTimers(): Promise<void> {
+  /** Due machine timers enter their lanes; effect calls whose process died are run here. */
+  private async pollDue(): Promise<void> {
+    const { source, journal, runner, metrics, logger } = this.options;
     try {
-      await this.options.source.fireDueTimers(Date.now(), 100);
+      await source.fireDueTimers(Date.now(), 100);
     } catch (error) {
-      this.options.logger.warn({ err: error }, 'cannot deliver due machine timers');
+      logger.warn({ err: error }, 'cannot deliver due machine timers');
+    }
+    try {
+      const now = Date.now();
+      const calls = await journal.claimOverdue(now, 100, runner.leaseMs);
+      for (const call of calls) metrics.effectsRecovered.inc({ effect: call.effect });
+      // A fresh deadline: the first run's time was lost with its process.
+      runner.start(calls, now);
+    } catch (error) {
+      logger.warn({ err: error }, 'cannot look for effect calls left by a stopped process');
     }
   }
 
@@ -126,7 +153,7 @@ export class ConversationWorker {
       const ticket = this.waiting[0] as WorkTicket;
       const lane = this.lanes.get(ticket.key);
       if (lane) {
-        // This process already works on that conversation: the running lane will see the new message.
+        // This process already works on that conversation: the running lane will see the new input.
         lane.tickets.push(ticket);
         this.waiting.shift();
         continue;
@@ -153,30 +180,25 @@ export class ConversationWorker {
 
   private async runLane(key: string, lane: Lane): Promise<void> {
     const { source, logger } = this.options;
-    let turn: Turn | undefined;
+    let lease: ConversationLease | undefined;
     try {
-      turn = await source.acquire(key);
-      // Busy on another process: that holder will handle the message; our ticket comes back via reclaim.
-      if (!turn) return;
+      lease = await source.lease(key);
+      // Busy on another process: that holder will handle the input; our ticket comes back via reclaim.
+      if (!lease) return;
     } catch (error) {
-      logger.error({ conversation: this.options.pseudonym(key), err: error }, 'cannot take the turn');
+      logger.error({ conversation: this.options.pseudonym(key), err: error }, 'cannot take the conversation');
       return;
     }
-    const held = turn;
+    const held = lease;
     const renew = setInterval(() => {
       held.extend().catch((error: unknown) => logger.warn({ conversation: this.options.pseudonym(key), err: error }, 'lease renewal failed'));
     }, this.options.leaseRenewMs ?? 3000);
     try {
-      const flush = async () => {
-        const { windowClosed } = await sendOutbox(this.options, held);
-        // Meta refused the user (24-hour window): the machine hears it and the conversation goes quiet.
-        if (windowClosed) await handleMessage(this.options, held, refusedSendMessage(windowClosed, WINDOW_CLOSED));
-      };
       do {
-        await flush();
-        for (let message = await held.nextInbound(); message; message = await held.nextInbound()) {
-          await handleMessage(this.options, held, message);
-          await flush();
+        await this.flush(held);
+        for (let input = await held.nextInput(); input; input = await held.nextInput()) {
+          this.options.runner.start(await handleInput(this.deps, held, input));
+          await this.flush(held);
         }
       } while (!(await held.release()));
       lane.completed = lane.tickets.length;
@@ -188,5 +210,15 @@ export class ConversationWorker {
     } finally {
       clearInterval(renew);
     }
+  }
+
+  /**
+   * Sends what the conversation's turns committed. A send that Meta refuses for the 24-hour window enters the lane
+   * as a delivery failure, the same way a failed status webhook does: the next turn handles it.
+   */
+  private async flush(lease: ConversationLease): Promise<void> {
+    const { windowClosed } = await sendOutbox(this.options, lease);
+    const contact = windowClosed && (await lease.load())?.contact;
+    if (windowClosed && contact) await this.options.inbox.accept([deliveryFailed(contact, windowClosed.id, WINDOW_CLOSED)]);
   }
 }

@@ -1,20 +1,26 @@
 import { createActor, waitFor, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Observer, type Snapshot } from 'xstate';
-import type { ReplyEvent, UserEvent } from '../domain/conversation.js';
+import type { ConversationInput, ReplyEvent, ReturningUser, UserEvent } from '../domain/conversation.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { OutboundMessage } from '../domain/outbound.js';
+import { stateName } from '../domain/state-name.js';
 import type { StoredConversation } from '../ports/conversation-pipeline.js';
+import { type DeferredCall, deferredCalls, isDeferredChild } from './effects/deferred-effect.js';
 import { pendingTimers } from './pending-timers.js';
 import { restorableSnapshot } from './restorable-snapshot.js';
 
-/** What one user event did to a conversation. */
+export { stateName };
+
+/** What one event did to a conversation. */
 export interface TurnResult {
   readonly conversation: StoredConversation;
   readonly replies: OutboundMessage[];
   /** The state value after the turn, as a dotted path (`active.menu`). */
   readonly state: string;
+  /** Effect calls the machine invoked during this turn (deferred: to be run once the turn is committed). */
+  readonly effects: DeferredCall[];
   /** Why the stored snapshot was not used, when it was not (the conversation restarted). */
   readonly restartReason?: string;
-  /** The machine was still busy when the time ran out; the snapshot keeps its pending call. */
+  /** A child running in the process was still busy when the time ran out; the snapshot keeps it pending. */
   readonly timedOut: boolean;
 }
 
@@ -30,7 +36,10 @@ export class ConversationError extends Error {
   }
 }
 
-/** Settled: nothing left to wait for (no busy-tagged state, no running child such as the CSS call). */
+/**
+ * Settled, as a machine test sees it with real promise actors: nothing left to wait for (no busy-tagged state, no
+ * running child such as the CSS call).
+ */
 export function isSettled(snapshot: AnyMachineSnapshot): boolean {
   if (snapshot.status !== 'active') return true;
   if (snapshot.hasTag('busy')) return false;
@@ -39,40 +48,50 @@ export function isSettled(snapshot: AnyMachineSnapshot): boolean {
   );
 }
 
-export function stateName(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') {
-    return Object.entries(value)
-      .map(([key, inner]) => `${key}.${stateName(inner)}`)
-      .join(',');
-  }
-  return String(value);
+/**
+ * Quiet, as the runtime sees it: no child still running inside this process. Deferred effects do not count (they
+ * run outside the turn), so a state waiting for the CSS API is quiet at once.
+ */
+function isQuiet(snapshot: AnyMachineSnapshot): boolean {
+  if (snapshot.status !== 'active') return true;
+  return Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).every(
+    (child) => child === undefined || isDeferredChild(child) || (child.getSnapshot() as Snapshot<unknown>).status !== 'active',
+  );
+}
+
+/** An event of the runtime's own: a delayed event that fell due, a delivery report, an effect's outcome. */
+export interface RuntimeEvent {
+  readonly type: string;
+  readonly code?: number;
+  readonly output?: unknown;
+  readonly error?: unknown;
+}
+
+export interface TurnOptions {
+  /** Inspection (`INSPECT`): the conversation's actor id and the observer; absent, nothing is attached. */
+  readonly inspection?: { readonly actorId: string; readonly inspect: Observer<InspectionEvent> };
+  /** What is known of the user's earlier session, given to a new session's input. */
+  readonly returning?: ReturningUser;
 }
 
 /**
- * Rehydrate → send → wait until settled → persist. Pure apart from the machine's provided actors: replies
- * come back as data, and nothing is written anywhere.
+ * Rehydrate → send → wait until quiet → persist. Pure apart from the machine's provided actors: replies and effect
+ * calls come back as data, and nothing is written anywhere.
  *
  * @example
- * const { conversation, replies } = await runTurn(definition, stored, { type: 'user.text', text: 'menu', at }, 30_000);
+ * const { conversation, replies, effects } = await runTurn(definition, stored, { type: 'user.text', text: 'menu', at }, 5_000);
  */
-/** An event of the runtime's own: a machine's delayed event that fell due, or a delivery report from Meta. */
-export interface TimerEvent {
-  readonly type: string;
-  readonly code?: number;
-}
-
 export async function runTurn(
   definition: MachineDefinition,
   stored: StoredConversation | undefined,
-  event: UserEvent | TimerEvent,
+  event: UserEvent | RuntimeEvent,
   settleTimeoutMs: number,
-  /** Inspection (`INSPECT`): the conversation's actor id and the observer; absent, nothing is attached. */
-  inspection?: { readonly actorId: string; readonly inspect: Observer<InspectionEvent> },
+  options: TurnOptions = {},
 ): Promise<TurnResult> {
   const restored = restorableSnapshot(definition, stored);
+  const { inspection } = options;
   const actor = createActor(definition.machine, {
-    ...(restored.snapshot === undefined ? { input: inputOf(event) } : { snapshot: restored.snapshot }),
+    ...(restored.snapshot === undefined ? { input: inputOf(event, options.returning) } : { snapshot: restored.snapshot }),
     ...(inspection ? { id: inspection.actorId, inspect: inspection.inspect } : {}),
   });
   const replies: OutboundMessage[] = [];
@@ -84,15 +103,15 @@ export async function runTurn(
   if (failure !== undefined && restored.snapshot !== undefined) {
     // The snapshot passed the checks but the machine still rejects it: start this conversation afresh.
     actor.stop();
-    const fresh = await runTurn(definition, undefined, event, settleTimeoutMs, inspection);
+    const fresh = await runTurn(definition, undefined, event, settleTimeoutMs, options);
     return { ...fresh, restartReason: `restoring failed: ${String(failure)}` };
   }
   let timedOut = false;
   try {
     if (failure === undefined) {
       actor.send(event);
-      // Most turns settle within the send (no CSS call): no timer or subscription is needed for them.
-      if (!isSettled(actor.getSnapshot())) await waitFor(actor, isSettled, { timeout: settleTimeoutMs });
+      // Most turns are quiet within the send: no timer or subscription is needed for them.
+      if (!isQuiet(actor.getSnapshot())) await waitFor(actor, isQuiet, { timeout: settleTimeoutMs });
     }
   } catch {
     timedOut = failure === undefined && actor.getSnapshot().status === 'active';
@@ -106,6 +125,7 @@ export async function runTurn(
     const cause = failure ?? snapshot.error;
     throw new ConversationError(`machine ${definition.id} failed in state "${state}": ${String(cause)}`, state, cause);
   }
+  const before = new Set(restored.snapshot ? deferredCalls(restored.snapshot).map((call) => call.callId) : []);
   return {
     conversation: {
       machineId: definition.id,
@@ -116,12 +136,14 @@ export async function runTurn(
     },
     replies,
     state,
+    effects: deferredCalls(persisted).filter((call) => !before.has(call.callId)),
     timedOut,
     ...(restored.reason === undefined ? {} : { restartReason: restored.reason }),
   };
 }
 
-function inputOf(event: UserEvent | TimerEvent): { at: number; profileName?: string } {
-  if (!('at' in event)) return { at: Date.now() };
-  return { at: event.at, ...(event.profileName === undefined ? {} : { profileName: event.profileName }) };
+function inputOf(event: UserEvent | RuntimeEvent, returning: ReturningUser | undefined): ConversationInput {
+  const at = 'at' in event && typeof event.at === 'number' ? event.at : Date.now();
+  const profileName = 'profileName' in event && typeof event.profileName === 'string' ? event.profileName : undefined;
+  return { at, ...(profileName === undefined ? {} : { profileName }), ...(returning ? { returning } : {}) };
 }

@@ -2,7 +2,7 @@ import pRetry, { AbortError } from 'p-retry';
 import { GraphApiError, MessageLimitError } from '../domain/errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import { LeaseLostError, type OutboxItem, type Turn } from '../ports/conversation-pipeline.js';
+import { type ConversationLease, LeaseLostError, type OutboxItem } from '../ports/conversation-pipeline.js';
 import type { MessageSender } from '../ports/message-sender.js';
 import type { RateLimits } from '../ports/rate-limits.js';
 
@@ -42,7 +42,7 @@ function isRetryable(error: unknown): boolean {
  * removed from the outbox right after the Graph API accepts it: a crash in between is the only way a reply
  * can go out twice. Failures that retrying cannot fix go to the dead letters, never silently away.
  */
-export async function sendOutbox(deps: SendOutboxDeps, turn: Turn): Promise<{ windowClosed?: OutboxItem }> {
+export async function sendOutbox(deps: SendOutboxDeps, turn: ConversationLease): Promise<{ windowClosed?: OutboxItem }> {
   let windowClosed: OutboxItem | undefined;
   for (const item of await turn.pendingOutbox()) {
     if (windowClosed) {

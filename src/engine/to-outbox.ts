@@ -1,11 +1,11 @@
-import type { InboundMessage } from '../domain/inbound.js';
+import type { LaneInput } from '../domain/lane-input.js';
 import type { OutboundMessage, Recipient } from '../domain/outbound.js';
 import { splitAnswer } from '../domain/split-text.js';
 import { WHATSAPP_LIMITS } from '../domain/whatsapp-limits.js';
 import type { OutboxItem } from '../ports/conversation-pipeline.js';
 
 /** Per the contract: reply `to` the phone number when the message carried one, else to the business-scoped id. */
-export function recipientOf(message: InboundMessage): Recipient {
+export function recipientOf(message: Pick<LaneInput, 'user' | 'phoneNumberId'>): Recipient {
   return message.user.phone !== undefined
     ? { phoneNumberId: message.phoneNumberId, to: message.user.phone }
     : { phoneNumberId: message.phoneNumberId, userId: message.user.bsuid ?? message.user.id };
@@ -15,7 +15,7 @@ export function recipientOf(message: InboundMessage): Recipient {
  * The replies of one turn as outbox items, in order. Long texts become several parts here, before they are
  * stored, so each part is sent (and retried) on its own and a crash never resends a whole answer.
  */
-export function toOutbox(message: InboundMessage, replies: readonly OutboundMessage[], state: string): OutboxItem[] {
+export function toOutbox(message: LaneInput, replies: readonly OutboundMessage[], state: string): OutboxItem[] {
   const recipient = recipientOf(message);
   const parts = replies.flatMap((reply): OutboundMessage[] =>
     reply.type === 'text' && reply.text.length > WHATSAPP_LIMITS.answerPart

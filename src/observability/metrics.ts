@@ -78,7 +78,7 @@ export function createMetrics() {
     }),
     turnSeconds: new Histogram({
       name: 'wa_turn_duration_seconds',
-      help: 'Time to run one user event through its machine, CSS call included',
+      help: 'Time to run one input through its machine and commit it (effects such as CSS calls run apart)',
       buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30],
       registers,
     }),
@@ -103,6 +103,44 @@ export function createMetrics() {
     activeLanes: new Gauge({
       name: 'wa_active_lanes',
       help: 'Conversations this process is working on right now',
+      registers,
+    }),
+    effectsInFlight: new Gauge({
+      name: 'wa_effects_in_flight',
+      help: 'Effect calls (CSS API…) this process is running now, by effect',
+      labelNames: ['effect'] as const,
+      registers,
+    }),
+    effectsQueued: new Gauge({
+      name: 'wa_effects_queued',
+      help: 'Effect calls waiting for a free slot (EFFECTS_MAX_IN_FLIGHT, CSS_API_CONCURRENCY), by effect',
+      labelNames: ['effect'] as const,
+      registers,
+    }),
+    effectQueueSeconds: new Histogram({
+      name: 'wa_effect_queue_wait_seconds',
+      help: 'Time an effect call waited for a free slot before it ran',
+      labelNames: ['effect'] as const,
+      buckets: [0.001, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30],
+      registers,
+    }),
+    effectSeconds: new Histogram({
+      name: 'wa_effect_duration_seconds',
+      help: 'Effect calls by effect and outcome (ok, error, timeout), from their start to their outcome',
+      labelNames: ['effect', 'outcome'] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60],
+      registers,
+    }),
+    effectsRecovered: new Counter({
+      name: 'wa_effects_recovered_total',
+      help: 'Effect calls run again because the process that started them died before their outcome was stored',
+      labelNames: ['effect'] as const,
+      registers,
+    }),
+    effectResultsDropped: new Counter({
+      name: 'wa_effect_results_dropped_total',
+      help: 'Effect outcomes not applied because the conversation had left the state that asked (or the session ended)',
+      labelNames: ['effect'] as const,
       registers,
     }),
   };

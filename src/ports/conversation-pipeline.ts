@@ -1,10 +1,11 @@
-import type { InboundMessage, UserRef } from '../domain/inbound.js';
+import type { EffectCall } from '../domain/effect-call.js';
+import type { ConversationRef, LaneInput } from '../domain/lane-input.js';
 import type { OutboundMessage, Recipient } from '../domain/outbound.js';
 
 /**
  * The durable path of a message: accepted by the webhook into a per-conversation inbox, taken by one
- * worker at a time (a turn), turned into a new snapshot plus outbox in one atomic commit, then sent.
- * Implemented in memory (one process) and in Redis (many processes, crashes, Redis Cluster).
+ * worker at a time (a lease on the conversation), turned into a new snapshot plus outbox in one atomic commit,
+ * then sent. Implemented in memory (one process) and in Redis (many processes, crashes, Redis Cluster).
  */
 
 /** A persisted conversation, versioned so a changed machine starts fresh instead of crashing. */
@@ -17,7 +18,23 @@ export interface StoredConversation {
   /** Meta refused to deliver to this user (24-hour window): nothing is sent until the user writes again. */
   readonly windowClosed?: boolean;
   /** Who the conversation is with, so a timer that falls due can be delivered like a message. */
-  readonly contact?: { readonly user: UserRef; readonly phoneNumberId: string };
+  readonly contact?: ConversationRef;
+}
+
+/**
+ * What outlives a session (kept `USER_MEMORY_DAYS`): when the user was last heard from, and what the machine chose to
+ * keep (its `remember`), so a returning user is greeted back rather than welcomed as a stranger.
+ */
+export interface UserMemory {
+  readonly lastSeenAt: number;
+  readonly remembered: Readonly<Record<string, unknown>>;
+}
+
+/** An effect call recorded with a commit, and until when the process that runs it owns it. */
+export interface PendingEffect {
+  readonly call: EffectCall;
+  /** Past this time (ms) with no outcome, another process may run the call again (its runner died). */
+  readonly claimedUntil: number;
 }
 
 /** A delayed machine event and when it falls due (ms since epoch). */
@@ -53,14 +70,15 @@ export interface AcceptResult {
 }
 
 /**
- * The webhook's side. `accept` resolves only once the messages are stored durably, so the webhook may
- * answer 200; each wamid is stored once within the dedup window however often it is delivered.
+ * The webhook's side, and the runtime's way into a lane. `accept` resolves only once the inputs are stored
+ * durably, so the webhook may answer 200; each id (`wamid`) is stored once within the dedup window however often
+ * it is delivered.
  *
  * @example
  * await inbox.accept(parsed.messages); // then 200
  */
 export interface Inbox {
-  accept(messages: readonly InboundMessage[]): Promise<AcceptResult>;
+  accept(inputs: readonly LaneInput[]): Promise<AcceptResult>;
   /**
    * Meta reported one of our sent messages as failed with `code`: finds its conversation by the sent wamid and
    * delivers the failure through that conversation's lane. Unknown wamids (expired, or not ours) are ignored.
@@ -86,8 +104,8 @@ export interface WorkSource {
   /** Tickets handed out long ago and never completed. */
   reclaim(max: number): Promise<WorkTicket[]>;
   complete(tickets: readonly WorkTicket[]): Promise<void>;
-  /** Takes the exclusive turn on one conversation, or `undefined` when another worker holds it. */
-  acquire(key: string): Promise<Turn | undefined>;
+  /** Takes the exclusive lease on one conversation, or `undefined` when another worker holds it. */
+  lease(key: string): Promise<ConversationLease | undefined>;
   /**
    * Puts a timer message into the inbox of every conversation whose earliest timer is due by `now`, so it is
    * handled in that conversation's lane like a message. Safe to call from every process at once.
@@ -97,7 +115,7 @@ export interface WorkSource {
   queueStats(): Promise<{ readonly depth: number; readonly oldestAgeMs: number }>;
 }
 
-/** Thrown by `Turn` operations once the lease has passed to another worker (fencing). */
+/** Thrown by `ConversationLease` operations once the lease has passed to another worker (fencing). */
 export class LeaseLostError extends Error {
   override readonly name = 'LeaseLostError';
   // The key holds a phone number: it stays out of the message, which is logged.
@@ -107,21 +125,24 @@ export class LeaseLostError extends Error {
 }
 
 /**
- * Exclusive access to one conversation. Every write checks the lease, so a worker that paused past its
- * lease cannot overwrite what the next holder wrote.
+ * Exclusive access to one conversation while its lane runs, over as many inputs as are waiting. Every write checks
+ * the lease, so a worker that paused past its lease cannot overwrite what the next holder wrote.
  */
-export interface Turn {
+export interface ConversationLease {
   readonly key: string;
-  /** The oldest message not yet committed. */
-  nextInbound(): Promise<InboundMessage | undefined>;
+  /** The oldest input not yet committed. */
+  nextInput(): Promise<LaneInput | undefined>;
   load(): Promise<StoredConversation | undefined>;
+  /** What is kept of the user's earlier sessions; read when `load()` found no live session. */
+  memory(): Promise<UserMemory | undefined>;
   /** Messages committed but not yet sent, oldest first. */
   pendingOutbox(): Promise<OutboxItem[]>;
   /**
-   * Atomically: removes inbound `wamid`, stores `conversation` (unless undefined: state unchanged) with the
-   * session expiry, and appends `outbox`. Then schedules the conversation's earliest timer, if any.
+   * Atomically: removes input `inputId`, stores `conversation` (unless undefined: state unchanged) with the
+   * session expiry, appends `outbox`, records the effect calls the turn started and the user's memory. Then
+   * schedules the conversation's earliest timer, if any.
    */
-  commit(change: { wamid: string; conversation?: StoredConversation; outbox: readonly OutboxItem[] }): Promise<void>;
+  commit(change: CommitChange): Promise<void>;
   /**
    * Removes the oldest outbox item once it is settled: sent (Meta's `wamid` for it is remembered with the
    * conversation, so that a later failed status finds its way back), or given up with a reason (dead letters).
@@ -129,8 +150,19 @@ export interface Turn {
   settleOutbox(itemId: string, outcome?: SettleOutcome): Promise<void>;
   /** Renews the lease; false when it was lost. */
   extend(): Promise<boolean>;
-  /** Gives the turn back if inbox and outbox are empty; false (turn kept) when work arrived meanwhile. */
+  /** Gives the conversation back if inbox and outbox are empty; false (lease kept) when work arrived meanwhile. */
   release(): Promise<boolean>;
+}
+
+/** What one turn writes, in one atomic step. */
+export interface CommitChange {
+  /** The input handled (its `wamid`). */
+  readonly inputId: string;
+  readonly conversation?: StoredConversation;
+  readonly outbox: readonly OutboxItem[];
+  /** Effect calls the turn started: recorded so that, should this process die, another runs them. */
+  readonly effects?: readonly PendingEffect[];
+  readonly memory?: UserMemory;
 }
 
 /** How many live conversations sit in one state of one machine. */
@@ -146,4 +178,10 @@ export interface StateCount {
  */
 export interface ConversationCensus {
   countByState(): Promise<StateCount[]>;
+}
+
+/** When the earliest of a conversation's timers falls due, if it has any. */
+export function earliestDue(conversation: StoredConversation | undefined): number | undefined {
+  const timers: readonly PendingTimer[] = conversation?.timers ?? [];
+  return timers.length === 0 ? undefined : Math.min(...timers.map((timer) => timer.dueAt));
 }

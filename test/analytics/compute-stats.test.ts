@@ -26,16 +26,16 @@ describe('normalizeQuestion', () => {
 });
 
 describe('isQuestionTurn', () => {
-  it('is a typed text that settled, ok or timed out', () => {
-    expect(isQuestionTurn(interaction())).toBe(true);
-    expect(isQuestionTurn(interaction({ outcome: 'timed_out' }))).toBe(true);
-    expect(isQuestionTurn(interaction({ outcome: 'failed' }))).toBe(false);
+  it('is the turn that applied an effect outcome (the answer to a question), whatever the outcome', () => {
+    expect(isQuestionTurn(interaction({ event: 'effect.askQuestion', question: undefined }))).toBe(true);
+    expect(isQuestionTurn(interaction({ event: 'effect.lookupFileStatus', question: undefined }))).toBe(true);
+    expect(isQuestionTurn(interaction())).toBe(false);
     expect(isQuestionTurn(interaction({ event: 'user.choice', question: undefined }))).toBe(false);
   });
 });
 
 describe('computeStats', () => {
-  it('counts interactions per clock hour over the last 24 h, oldest first, timers left out', () => {
+  it('counts interactions per clock hour over the last 24 h, oldest first, the runtime’s own turns left out', () => {
     const stats = computeStats(
       [
         interaction({ at: NOW }),
@@ -45,6 +45,8 @@ describe('computeStats', () => {
         interaction({ at: NOW - 24 * HOUR }), // 15:30 yesterday: out of the window
         interaction({ at: NOW + 5000 }), // another process's clock, a little ahead
         interaction({ at: NOW, event: 'timer', question: undefined }),
+        interaction({ at: NOW, event: 'effect.askQuestion', question: undefined }),
+        interaction({ at: NOW, event: 'whatsapp.delivery_failed', question: undefined }),
       ],
       { now: NOW, limit: 10_000 },
     );
@@ -64,13 +66,14 @@ describe('computeStats', () => {
     expect(computeStats(records, { now: NOW, limit: 3 }).interactionsPerHour.some((h) => h.partial)).toBe(false);
   });
 
-  it('takes CSS latency percentiles from question turns only', () => {
+  it('takes CSS latency percentiles from effect outcomes only', () => {
+    const answer = (responseMs: number) => interaction({ responseMs, event: 'effect.askQuestion', question: undefined });
     const stats = computeStats(
       [
-        ...[100, 200, 300, 400, 500, 600, 700, 800, 900].map((responseMs) => interaction({ responseMs })),
-        interaction({ responseMs: 30_000, outcome: 'timed_out' }),
+        ...[100, 200, 300, 400, 500, 600, 700, 800, 900].map(answer),
+        answer(30_000),
         interaction({ responseMs: 5, event: 'user.choice', question: undefined }),
-        interaction({ responseMs: 99_999, outcome: 'failed' }),
+        interaction({ responseMs: 3 }),
       ],
       { now: NOW, limit: 10_000 },
     );

@@ -14,6 +14,7 @@ import { createLogger, silentLogger } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { createPseudonymizer } from '../../src/observability/pseudonymize.js';
 import { eventually } from '../support/eventually.js';
+import { withoutEffects } from '../support/no-effects.js';
 import { startGraphStandIn, textsOf, type GraphStandIn, type GraphStandInOptions } from '../support/graph-stand-in.js';
 
 /** A tiny machine: echoes texts, and answers `broken` with a button whose title is too long for WhatsApp. */
@@ -55,7 +56,7 @@ describe('ConversationWorker', () => {
     graph = await startGraphStandIn({ ...(respond ? { respond } : {}), ...extra.graph });
     const sender = new GraphMessageSender({ http: createHttpClient({ baseURL: graph.baseUrl, timeoutMs: 2000, headers: { Authorization: 'Bearer t' } }) });
     worker = new ConversationWorker({
-      source: pipeline, concurrency: 4, machineFor: () => echo, settleTimeoutMs: 1000, sender,
+      source: pipeline, ...withoutEffects(pipeline), concurrency: 4, machineFor: () => echo, settleTimeoutMs: 1000, sender,
       logger, metrics: createMetrics(), pseudonym: createPseudonymizer(), retryMinDelayMs: 10,
       ...(extra.ingest ? { ingest: extra.ingest } : {}),
     });

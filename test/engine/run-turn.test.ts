@@ -1,12 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { setup } from 'xstate';
+import { fromPromise, setup } from 'xstate';
 import { cssAssistant } from '../../machines/css-assistant/index.js';
 import type { UserEvent } from '../../src/domain/conversation.js';
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
-import { provideEffects } from '../../src/engine/provide-effects.js';
 import { ConversationError, runTurn } from '../../src/engine/run-turn.js';
 
-const live = provideEffects(cssAssistant, { answers: { ask: async (q) => `R ${q}` } });
+/** The CSS assistant with an in-process answer (machine tests' way): runTurn waits for such actors. */
+const withAnswer = (ask: (question: string) => Promise<string>): MachineDefinition => ({
+  ...cssAssistant,
+  machine: cssAssistant.machine.provide({ actors: { askQuestion: fromPromise<string, { question: string }>(({ input }) => ask(input.question)) } }),
+});
+const live = withAnswer(async (q) => `R ${q}`);
 const text = (value: string): UserEvent => ({ type: 'user.text', text: value, at: 1_764_000_000_000 });
 const bodies = (replies: Awaited<ReturnType<typeof runTurn>>['replies']) =>
   replies.map((r) => (r.type === 'text' ? r.text : r.body));
@@ -53,7 +57,7 @@ describe('runTurn', () => {
   });
 
   it('gives up waiting after the settle timeout and keeps the pending call in the snapshot', async () => {
-    const slow = provideEffects(cssAssistant, { answers: { ask: () => new Promise<string>(() => {}) } });
+    const slow = withAnswer(() => new Promise<string>(() => {}));
     const result = await runTurn(slow, undefined, text('Une question ?'), 50);
     expect(result.timedOut).toBe(true);
     expect(JSON.stringify(result.conversation.snapshot)).toContain('askQuestion');

@@ -41,6 +41,8 @@ export interface GraphStandInOptions {
   readonly respond?: (request: GraphRequest) => GraphReply | undefined;
   /** Every send is answered this late (default: at once). */
   readonly delayMs?: number;
+  /** A send is answered once this resolves (e.g. a gate the test opens); `undefined`: at once. */
+  readonly hold?: (request: GraphRequest) => Promise<void> | undefined;
 }
 
 export interface GraphStandIn {
@@ -161,6 +163,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       requests.push(request);
       for (const wake of [...waiters.keys()]) wake();
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      await options.hold?.(request);
       const custom = options.respond?.(request);
       if (custom) return reply(res, custom.status, custom.body);
       sent += 1;

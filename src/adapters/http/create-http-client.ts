@@ -19,6 +19,8 @@ export interface HttpClientOptions {
   readonly timeoutMs: number;
   /** Sent with every request, e.g. `{ Authorization: 'Bearer …' }`. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Sockets kept per host: as many as calls this client may have in flight at once (default 64). */
+  readonly maxSockets?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface HttpClientOptions {
  * const sender = new GraphMessageSender({ http: graph });
  */
 export function createHttpClient(options: HttpClientOptions): AxiosInstance {
-  const agentOptions = { keepAlive: true, maxSockets: MAX_SOCKETS };
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? MAX_SOCKETS };
   return axios.create({
     baseURL: options.baseURL,
     timeout: options.timeoutMs,

@@ -1,23 +1,24 @@
-import type { InboundMessage } from '../../domain/inbound.js';
-import { conversationKey } from '../../engine/conversation-key.js';
-import { countStates } from '../../engine/count-states.js';
-import { deliveryFailedMessage, timerMessage } from '../../engine/runtime-messages.js';
+import { conversationKey } from '../../domain/conversation-key.js';
+import { deliveryFailed, type LaneInput, timerDue } from '../../domain/lane-input.js';
 import type {
   AcceptResult,
   ConversationCensus,
+  ConversationLease,
   StateCount,
   Inbox,
   OutboxItem,
   StoredConversation,
-  Turn,
+  UserMemory,
   WorkSource,
   WorkTicket,
 } from '../../ports/conversation-pipeline.js';
+import { countStates } from '../count-states.js';
 import { ExpiringSet } from './expiring-set.js';
-import { MemoryTurn } from './memory-turn.js';
+import { MemoryConversationLease } from './memory-conversation-lease.js';
+import { MemoryEffectJournal } from './memory-effect-journal.js';
 
 export interface ConversationRecord {
-  inbox: InboundMessage[];
+  inbox: LaneInput[];
   outbox: OutboxItem[];
   stored?: { conversation: StoredConversation; expiresAt: number };
   held: boolean;
@@ -31,6 +32,8 @@ export interface MemoryPipelineOptions {
   dedupWindowSeconds: number;
   /** A handed-out ticket not completed after this long is handed out again. */
   reclaimAfterMs?: number;
+  /** How long what a machine remembers of a user outlives their last message (0: nothing is kept). */
+  memoryTtlSeconds?: number;
   now?: () => number;
 }
 
@@ -53,6 +56,10 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
   private ticketCount = 0;
   private lastSweep = 0;
   readonly deadLetters: Array<{ item: OutboxItem; reason: string }> = [];
+  /** Effect calls between the turn that started them and the turn that applies their outcome. */
+  readonly effects = new MemoryEffectJournal(this);
+  /** What outlives each user's sessions, with its expiry. */
+  private readonly memories = new Map<string, { memory: UserMemory; expiresAt: number }>();
 
   constructor(private readonly options: MemoryPipelineOptions) {
     this.now = options.now ?? Date.now;
@@ -60,7 +67,7 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
     this.sentOrder = new ExpiringSet(options.dedupWindowSeconds * 1000, this.now, (wamid) => this.sent.delete(wamid));
   }
 
-  async accept(messages: readonly InboundMessage[]): Promise<AcceptResult> {
+  async accept(messages: readonly LaneInput[]): Promise<AcceptResult> {
     let accepted = 0;
     const touched = new Set<string>();
     for (const message of messages) {
@@ -80,7 +87,8 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
   async reportDeliveryFailure(wamid: string, code: number): Promise<boolean> {
     const key = this.sent.get(wamid);
     const stored = key === undefined ? undefined : this.conversations.get(key)?.stored;
-    const message = stored && deliveryFailedMessage(stored.conversation, wamid, code);
+    const contact = stored?.conversation.contact;
+    const message = contact && deliveryFailed(contact, wamid, code);
     if (!message) return false;
     await this.accept([message]);
     return true;
@@ -116,11 +124,11 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
     for (const ticket of tickets) this.handedOut.delete(ticket.id);
   }
 
-  async acquire(key: string): Promise<Turn | undefined> {
+  async lease(key: string): Promise<ConversationLease | undefined> {
     const record = this.record(key);
     if (record.held) return undefined;
     record.held = true;
-    return new MemoryTurn(key, record, this.options.sessionTtlSeconds * 1000, this.now, {
+    return new MemoryConversationLease(key, record, this.options.sessionTtlSeconds * 1000, this.now, {
       deadLetter: (item, reason) => {
         // Capped like the Redis list: the newest are kept.
         if (this.deadLetters.push({ item, reason }) > DEAD_LETTER_CAP) this.deadLetters.shift();
@@ -131,17 +139,24 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
         this.sentOrder.add(wamid);
         this.sent.set(wamid, key);
       },
+      effects: (pending) => this.effects.record(pending),
+      remember: (memory) => this.memories.set(key, { memory, expiresAt: this.now() + (this.options.memoryTtlSeconds ?? 0) * 1000 }),
+      memory: () => {
+        const kept = this.memories.get(key);
+        return kept && kept.expiresAt > this.now() ? kept.memory : undefined;
+      },
     });
   }
 
   async fireDueTimers(now: number, max: number): Promise<number> {
-    const messages: InboundMessage[] = [];
+    const messages: LaneInput[] = [];
     for (const [key, dueAt] of this.timers) {
       if (messages.length >= max) break;
       if (dueAt > now) continue;
       this.timers.delete(key);
       const stored = this.conversations.get(key)?.stored;
-      const message = stored && stored.expiresAt > now ? timerMessage(stored.conversation, dueAt) : undefined;
+      const contact = stored && stored.expiresAt > now ? stored.conversation.contact : undefined;
+      const message = contact && timerDue(contact, dueAt);
       if (message) messages.push(message);
     }
     if (messages.length > 0) await this.accept(messages);
@@ -177,6 +192,7 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
     if (this.now() - this.lastSweep < 60_000) return;
     this.lastSweep = this.now();
     for (const [key, record] of this.conversations) this.forgetIfEmpty(key, record);
+    for (const [key, { expiresAt }] of this.memories) if (expiresAt <= this.now()) this.memories.delete(key);
   }
 
   private forgetIfEmpty(key: string, record: ConversationRecord): void {

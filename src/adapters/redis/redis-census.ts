@@ -1,5 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
-import { countStates } from '../../engine/count-states.js';
+import { countStates } from '../count-states.js';
 import type { StateCount, StoredConversation } from '../../ports/conversation-pipeline.js';
 
 /**

@@ -15,6 +15,9 @@
  * | `<p>sent:<wamid>` | string | conversation a sent message belongs to (for failed statuses) | dedup window |
  * | `<p>timers` | sorted set | conversation → when its earliest machine timer falls due | — |
  * | `<p>analytics` | stream | one interaction record per handled message (pseudonymous user); capped | retention |
+ * | `<p>{c}:memo` | string | what outlives a session: last seen, what the machine keeps (language…) | memory days |
+ * | `<p>{fx}:due` | sorted set | effect call id → until when its runner owns it | — |
+ * | `<p>{fx}:calls` | hash | effect call id → the call (effect, input, conversation) while it runs | — |
  */
 export function conversationKeys(prefix: string, conversation: string) {
   const tag = `${prefix}{${conversation}}`;
@@ -23,6 +26,7 @@ export function conversationKeys(prefix: string, conversation: string) {
     conversation: `${tag}:conv`,
     outbox: `${tag}:out`,
     lease: `${tag}:lease`,
+    memory: `${tag}:memo`,
     seen: (wamid: string) => `${tag}:seen:${wamid}`,
   };
 }
@@ -34,6 +38,9 @@ export function sharedKeys(prefix: string) {
     timers: `${prefix}timers`,
     analytics: `${prefix}analytics`,
     sent: (wamid: string) => `${prefix}sent:${wamid}`,
+    // One hash tag: both effect keys share a Cluster slot, so each effect script stays in one slot.
+    effectsDue: `${prefix}{fx}:due`,
+    effectCalls: `${prefix}{fx}:calls`,
     group: 'workers',
   };
 }

@@ -1,22 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
-import type { InboundMessage } from '../../domain/inbound.js';
-import { conversationKey } from '../../engine/conversation-key.js';
+import { conversationKey } from '../../domain/conversation-key.js';
+import { deliveryFailed, type LaneInput, timerDue } from '../../domain/lane-input.js';
 import type {
   AcceptResult,
   ConversationCensus,
+  ConversationLease,
   Inbox,
   StateCount,
   StoredConversation,
-  Turn,
   WorkSource,
   WorkTicket,
 } from '../../ports/conversation-pipeline.js';
+import type { EffectJournal } from '../../ports/effect-journal.js';
+import { RedisConversationLease } from './redis-conversation-lease.js';
 import { countConversations } from './redis-census.js';
+import { RedisEffectJournal } from './redis-effect-journal.js';
 import { conversationKeys, sharedKeys } from './redis-keys.js';
-import { deliveryFailedMessage, timerMessage } from '../../engine/runtime-messages.js';
 import { defineScripts, type RedisScripts } from './redis-scripts.js';
-import { RedisTurn } from './redis-turn.js';
 
 type Client = Redis | Cluster;
 
@@ -33,6 +34,8 @@ export interface RedisPipelineOptions {
   readonly leaseMs?: number;
   /** A ticket pending this long without completion is taken over by another worker. */
   readonly reclaimAfterMs?: number;
+  /** How long what a machine remembers of a user outlives their last message (0: nothing is kept). */
+  readonly memoryTtlSeconds?: number;
 }
 
 /** A claimed timer not delivered within this time (the process died) is claimed again. */
@@ -51,11 +54,20 @@ export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
   private readonly keys: ReturnType<typeof sharedKeys>;
   private readonly consumer: string;
   private reclaimCursor = '0-0';
+  /** Effect calls between the turn that started them and the turn that applies their outcome. */
+  readonly effects: EffectJournal;
 
   constructor(private readonly options: RedisPipelineOptions) {
     this.scripts = defineScripts(options.redis);
     this.keys = sharedKeys(options.keyPrefix);
     this.consumer = options.consumer ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.effects = new RedisEffectJournal({
+      redis: options.redis,
+      scripts: this.scripts,
+      keyPrefix: options.keyPrefix,
+      dedupWindowSeconds: options.dedupWindowSeconds,
+      inbox: this,
+    });
   }
 
   async init(): Promise<void> {
@@ -66,8 +78,8 @@ export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
     }
   }
 
-  async accept(messages: readonly InboundMessage[]): Promise<AcceptResult> {
-    const byConversation = new Map<string, InboundMessage[]>();
+  async accept(messages: readonly LaneInput[]): Promise<AcceptResult> {
+    const byConversation = new Map<string, LaneInput[]>();
     for (const message of messages) {
       const key = conversationKey(message);
       byConversation.set(key, [...(byConversation.get(key) ?? []), message]);
@@ -138,18 +150,17 @@ export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
     return countConversations(this.options.redis, this.options.keyPrefix);
   }
 
-  async acquire(key: string): Promise<Turn | undefined> {
-    return RedisTurn.acquire({
+  async lease(key: string): Promise<ConversationLease | undefined> {
+    return RedisConversationLease.acquire({
       redis: this.options.redis,
       scripts: this.scripts,
       keyPrefix: this.options.keyPrefix,
+      shared: this.keys,
       key,
       leaseMs: this.options.leaseMs ?? 10_000,
       sessionTtlSeconds: this.options.sessionTtlSeconds,
       outboxTtlSeconds: this.options.dedupWindowSeconds,
-      deadLetters: this.keys.deadLetters,
-      timers: this.keys.timers,
-      sentKey: this.keys.sent,
+      memoryTtlSeconds: Math.max(1, this.options.memoryTtlSeconds ?? 0),
     });
   }
 
@@ -157,7 +168,7 @@ export class RedisPipeline implements Inbox, WorkSource, ConversationCensus {
     const { redis, keyPrefix } = this.options;
     const key = await redis.get(this.keys.sent(wamid));
     const raw = key === null ? null : await redis.get(conversationKeys(keyPrefix, key).conversation);
-    const message = raw === null ? undefined : parseConversation(raw, (stored) => deliveryFailedMessage(stored, wamid, code));
+    const message = raw === null ? undefined : parseConversation(raw, (stored) => stored.contact && deliveryFailed(stored.contact, wamid, code));
     if (!message) return false;
     await this.accept([message]);
     return true;
@@ -193,7 +204,7 @@ function toTickets(entries: StreamEntries): WorkTicket[] {
 }
 
 function timerMessageOf(raw: string, dueAt: number) {
-  return parseConversation(raw, (stored) => timerMessage(stored, dueAt));
+  return parseConversation(raw, (stored) => stored.contact && timerDue(stored.contact, dueAt));
 }
 
 /** Applies `use` to a stored conversation; a corrupt one yields nothing (it restarts on the next message). */

@@ -29,16 +29,22 @@ redis.call('XADD', KEYS[#KEYS], '*', 'c', ARGV[#ARGV])
 return added`;
 
 /**
- * KEYS: lease, inbox, outbox, conversation.  ARGV: token, lease ms. Takes the lease if free and returns what the turn
- * reads first (pending outbox items, the inbox head, the stored conversation) in the same round trip; nil when held.
+ * KEYS: lease, inbox, outbox, conversation, memory.  ARGV: token, lease ms. Takes the lease if free and returns what
+ * the turn reads first (pending outbox items, the inbox head, the stored conversation, and the user's memory when
+ * there is no live conversation) in the same round trip; nil when held.
  */
 const acquire = `
 if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return nil end
-return {redis.call('LRANGE', KEYS[3], 0, -1), redis.call('LINDEX', KEYS[2], 0), redis.call('GET', KEYS[4])}`;
+local conversation = redis.call('GET', KEYS[4])
+local memory = false
+if not conversation then memory = redis.call('GET', KEYS[5]) end
+return {redis.call('LRANGE', KEYS[3], 0, -1), redis.call('LINDEX', KEYS[2], 0), conversation, memory}`;
 
 /**
- * KEYS: lease, inbox, conversation, outbox.  ARGV: token, wamid, conversation JSON or '', session TTL, outbox TTL, items…
- * Returns the inbox head left after the commit (nil when empty), the turn's next message.
+ * KEYS: lease, inbox, conversation, outbox, memory[, effects due, effect calls].
+ * ARGV: token, input id, conversation JSON or '', session TTL, outbox TTL, memory JSON or '', memory TTL, n, n outbox
+ * items, then (call id, claimed until, call JSON) per effect call (given the effect keys: a single server, where they
+ * may live in another slot). Returns the inbox head left after the commit (nil when empty), the turn's next input.
  */
 const commit = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.error_reply('LEASE_LOST') end
@@ -49,8 +55,14 @@ if ARGV[3] ~= '' then
 else
   redis.call('EXPIRE', KEYS[3], ARGV[4])
 end
-for i = 6, #ARGV do redis.call('RPUSH', KEYS[4], ARGV[i]) end
-if #ARGV >= 6 then redis.call('EXPIRE', KEYS[4], ARGV[5]) end
+if ARGV[6] ~= '' then redis.call('SET', KEYS[5], ARGV[6], 'EX', ARGV[7]) end
+local n = tonumber(ARGV[8])
+for i = 9, 8 + n do redis.call('RPUSH', KEYS[4], ARGV[i]) end
+if n > 0 then redis.call('EXPIRE', KEYS[4], ARGV[5]) end
+for i = 9 + n, #ARGV, 3 do
+  redis.call('ZADD', KEYS[6], ARGV[i + 1], ARGV[i])
+  redis.call('HSET', KEYS[7], ARGV[i], ARGV[i + 2])
+end
 return redis.call('LINDEX', KEYS[2], 0)`;
 
 /**
@@ -98,6 +110,48 @@ const unscheduleIf = `
 if redis.call('ZSCORE', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('ZREM', KEYS[1], ARGV[1]) end
 return 0`;
 
+/**
+ * KEYS: effects due, effect calls.  ARGV: call id, claimed until, call JSON. Records one call on its own (a Redis
+ * Cluster, where the effect keys live in another slot than the conversation): written before the commit, so a crash
+ * in between leaves a call whose outcome finds no pending invocation and is dropped, never a call forgotten.
+ */
+const recordEffect = `
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])`;
+
+/** KEYS: effects due, effect calls.  ARGV: now, max, claimed until. Claims overdue calls; returns their JSON. */
+const claimEffects = `
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
+local calls = {}
+for _, id in ipairs(due) do
+  local call = redis.call('HGET', KEYS[2], id)
+  if call then
+    redis.call('ZADD', KEYS[1], ARGV[3], id)
+    calls[#calls + 1] = call
+  else
+    redis.call('ZREM', KEYS[1], id)
+  end
+end
+return calls`;
+
+/**
+ * KEYS: inbox, seen key of the outcome, work stream, effects due, effect calls.  ARGV: dedup window (s), outcome JSON,
+ * conversation key, call id. A single server: the outcome enters the lane (once) and the call is forgotten, in one step.
+ */
+const settleEffect = `
+if redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then
+  redis.call('RPUSH', KEYS[1], ARGV[2])
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+  redis.call('XADD', KEYS[3], '*', 'c', ARGV[3])
+end
+redis.call('ZREM', KEYS[4], ARGV[4])
+redis.call('HDEL', KEYS[5], ARGV[4])`;
+
+/** KEYS: effects due, effect calls.  ARGV: call id. Forgets a call (a Redis Cluster, after its outcome was stored). */
+const forgetEffect = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])`;
+
 type Client = Redis | Cluster;
 type Script = (keys: string[], args: Array<string | number>) => Promise<unknown>;
 
@@ -120,6 +174,10 @@ export function defineScripts(client: Client) {
     release: define('waRelease', release),
     claimTimers: define('waClaimTimers', claimTimers),
     unscheduleIf: define('waUnscheduleIf', unscheduleIf),
+    recordEffect: define('waRecordEffect', recordEffect),
+    claimEffects: define('waClaimEffects', claimEffects),
+    settleEffect: define('waSettleEffect', settleEffect),
+    forgetEffect: define('waForgetEffect', forgetEffect),
   };
 }
 

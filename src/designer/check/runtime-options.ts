@@ -1,12 +1,12 @@
 /**
- * What the runtime adds to a machine, as check options: the actors `provideEffects` supplies, what those
+ * What the runtime adds to a machine, as check options: the effects it provides (`src/effects`), what those
  * actors can return, and the machine folder's texts. Shared by `npm run check` and the server's start-up
  * check, so both say the same.
  */
 
 import { existsSync } from 'node:fs';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
-import { PROVIDED_ACTORS } from '../../engine/provide-effects.js';
+import { effectNames } from '../../effects/index.js';
 import type { FileStatus } from '../../domain/file-status.js';
 import type { CheckOptions } from './problem.js';
 import { KNOWN_PROBLEMS } from './waivers.js';
@@ -27,14 +27,14 @@ export const RUNTIME_ACTOR_OUTPUTS: Readonly<Record<string, readonly unknown[]>>
 };
 
 /**
- * Names of the actors the runtime provides (`provideEffects`, which fills only the placeholders a machine
- * declares in `setup({ actors })`).
+ * Names of the actors the runtime provides: the registered effects (`src/effects/index.ts`), each given to the
+ * machines that declare a placeholder for it in `setup({ actors })`.
  *
  * @example
  * runtimeProvidedActors(); // ['askQuestion', 'lookupFileStatus']
  */
 export function runtimeProvidedActors(): string[] {
-  return [...new Set<string>(['askQuestion', ...PROVIDED_ACTORS])];
+  return [...new Set<string>(effectNames)];
 }
 
 /**

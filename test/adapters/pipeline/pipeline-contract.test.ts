@@ -4,10 +4,12 @@ import { Redis } from 'ioredis';
 import { MemoryPipeline } from '../../../src/adapters/memory/memory-pipeline.js';
 import { RedisPipeline } from '../../../src/adapters/redis/redis-pipeline.js';
 import type { InboundMessage } from '../../../src/domain/inbound.js';
+import type { EffectCall } from '../../../src/domain/effect-call.js';
 import { LeaseLostError, type ConversationCensus, type Inbox, type OutboxItem, type WorkSource } from '../../../src/ports/conversation-pipeline.js';
+import type { EffectJournal } from '../../../src/ports/effect-journal.js';
 import { deleteKeys, REDIS_URL } from '../../support/test-server.js';
 
-type Pipeline = Inbox & WorkSource & ConversationCensus;
+type Pipeline = Inbox & WorkSource & ConversationCensus & { readonly effects: EffectJournal };
 
 const message = (user: string, wamid: string, body = wamid): InboundMessage => ({
   wamid,
@@ -27,7 +29,7 @@ afterAll(async () => {
 });
 
 const stores: Array<[string, () => Promise<Pipeline>]> = [
-  ['memory', async () => new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60, reclaimAfterMs: 0 })],
+  ['memory', async () => new MemoryPipeline({ sessionTtlSeconds: 60, dedupWindowSeconds: 60, reclaimAfterMs: 0, memoryTtlSeconds: 60 })],
   [
     'redis',
     async () => {
@@ -36,7 +38,9 @@ const stores: Array<[string, () => Promise<Pipeline>]> = [
       clients.push(redis, blockingRedis);
       const keyPrefix = `test:${randomUUID().slice(0, 8)}:`;
       prefixes.push(keyPrefix);
-      const pipeline = new RedisPipeline({ redis, blockingRedis, keyPrefix, sessionTtlSeconds: 60, dedupWindowSeconds: 60, reclaimAfterMs: 0, leaseMs: 500 });
+      const pipeline = new RedisPipeline({
+        redis, blockingRedis, keyPrefix, sessionTtlSeconds: 60, dedupWindowSeconds: 60, reclaimAfterMs: 0, leaseMs: 500, memoryTtlSeconds: 60,
+      });
       await pipeline.init();
       return pipeline;
     },
@@ -55,11 +59,11 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
     expect(await pipeline.accept([message('u1', 'b'), message('u1', 'c')])).toEqual({ accepted: 1, duplicates: 1 });
     const tickets = await pipeline.next(10, 100);
     expect(new Set(tickets.map((t) => t.key))).toEqual(new Set(['PN:u1']));
-    const turn = await pipeline.acquire('PN:u1');
+    const turn = await pipeline.lease('PN:u1');
     const seen: string[] = [];
-    for (let m = await turn!.nextInbound(); m; m = await turn!.nextInbound()) {
+    for (let m = await turn!.nextInput(); m; m = await turn!.nextInput()) {
       seen.push(m.wamid);
-      await turn!.commit({ wamid: m.wamid, conversation, outbox: [] });
+      await turn!.commit({ inputId: m.wamid, conversation, outbox: [] });
     }
     expect(seen).toEqual(['a', 'b', 'c']);
     expect(await turn!.load()).toEqual(conversation);
@@ -69,44 +73,44 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
 
   it('gives a conversation to one holder at a time, and back once released', async () => {
     await pipeline.accept([message('u2', 'x')]);
-    const first = await pipeline.acquire('PN:u2');
+    const first = await pipeline.lease('PN:u2');
     expect(first).toBeDefined();
-    expect(await pipeline.acquire('PN:u2')).toBeUndefined();
-    expect(await pipeline.acquire('PN:other')).toBeDefined();
+    expect(await pipeline.lease('PN:u2')).toBeUndefined();
+    expect(await pipeline.lease('PN:other')).toBeDefined();
     expect(await first!.release()).toBe(false); // an inbound message is still waiting
-    await first!.commit({ wamid: 'x', outbox: [item('x:0')] });
+    await first!.commit({ inputId: 'x', outbox: [item('x:0')] });
     expect(await first!.release()).toBe(false); // a reply is still waiting
     expect((await first!.pendingOutbox()).map((i) => i.id)).toEqual(['x:0']);
     await first!.settleOutbox('x:0');
     expect(await first!.release()).toBe(true);
-    expect(await pipeline.acquire('PN:u2')).toBeDefined();
+    expect(await pipeline.lease('PN:u2')).toBeDefined();
   });
 
   it('sees a message that arrives after its last commit, keeps the turn for it, and loads what it committed', async () => {
     await pipeline.accept([message('u6', 'p1')]);
-    const turn = (await pipeline.acquire('PN:u6'))!;
+    const turn = (await pipeline.lease('PN:u6'))!;
     expect(await turn.load()).toBeUndefined();
-    await turn.commit({ wamid: 'p1', conversation, outbox: [] });
-    expect(await turn.nextInbound()).toBeUndefined();
+    await turn.commit({ inputId: 'p1', conversation, outbox: [] });
+    expect(await turn.nextInput()).toBeUndefined();
     await pipeline.accept([message('u6', 'p2')]);
     expect(await turn.release()).toBe(false);
-    expect((await turn.nextInbound())?.wamid).toBe('p2');
+    expect((await turn.nextInput())?.wamid).toBe('p2');
     const menu = { ...conversation, snapshot: { value: 'menu' } };
-    await turn.commit({ wamid: 'p2', conversation: menu, outbox: [item('p2:0')] });
+    await turn.commit({ inputId: 'p2', conversation: menu, outbox: [item('p2:0')] });
     expect(await turn.load()).toEqual(menu);
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['p2:0']);
     await turn.settleOutbox('p2:0');
     expect(await turn.pendingOutbox()).toEqual([]);
     expect(await turn.release()).toBe(true);
-    const next = (await pipeline.acquire('PN:u6'))!;
+    const next = (await pipeline.lease('PN:u6'))!;
     expect(await next.load()).toEqual(menu);
   });
 
   it('commits the snapshot, the outbox and the done mark together', async () => {
     await pipeline.accept([message('u3', 'm1'), message('u3', 'm2')]);
-    const turn = (await pipeline.acquire('PN:u3'))!;
-    await turn.commit({ wamid: 'm1', conversation, outbox: [item('m1:0'), item('m1:1')] });
-    expect((await turn.nextInbound())?.wamid).toBe('m2');
+    const turn = (await pipeline.lease('PN:u3'))!;
+    await turn.commit({ inputId: 'm1', conversation, outbox: [item('m1:0'), item('m1:1')] });
+    expect((await turn.nextInput())?.wamid).toBe('m2');
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:0', 'm1:1']);
     await turn.settleOutbox('m1:1'); // not the head: nothing happens
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:0', 'm1:1']);
@@ -117,14 +121,71 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
   it('counts live conversations per machine and state', async () => {
     await pipeline.accept([message('u6', 'c1'), message('u7', 'c2'), message('u8', 'c3')]);
     for (const [user, wamid, value] of [['u6', 'c1', 'idle'], ['u7', 'c2', 'idle'], ['u8', 'c3', { menu: 'open' }]] as const) {
-      const turn = (await pipeline.acquire(`PN:${user}`))!;
-      await turn.commit({ wamid, conversation: { machineId: 'm', version: 1, snapshot: { value } }, outbox: [] });
+      const turn = (await pipeline.lease(`PN:${user}`))!;
+      await turn.commit({ inputId: wamid, conversation: { machineId: 'm', version: 1, snapshot: { value } }, outbox: [] });
       await turn.release();
     }
     expect(await pipeline.countByState()).toEqual([
       { machineId: 'm', state: 'idle', count: 2 },
       { machineId: 'm', state: 'menu.open', count: 1 },
     ]);
+  });
+
+  const call = (user: string, callId: string): EffectCall => ({
+    callId,
+    effect: 'askQuestion',
+    actorId: 'askQuestion',
+    input: { question: `question of ${user}` },
+    conversation: { user: { id: user, phone: user }, phoneNumberId: 'PN' },
+    startedAt: Date.now(),
+  });
+
+  it('records the effect calls a commit started, and hands a call whose runner died to the next claimer only', async () => {
+    const now = Date.now();
+    await pipeline.accept([message('u9', 'e1')]);
+    const turn = (await pipeline.lease('PN:u9'))!;
+    const started = call('u9', `call-${randomUUID()}`);
+    await turn.commit({ inputId: 'e1', conversation, outbox: [], effects: [{ call: started, claimedUntil: now + 1000 }] });
+    expect(await turn.release()).toBe(true);
+    expect(await pipeline.effects.claimOverdue(now, 10, 5000)).toEqual([]); // its runner still owns it
+    expect(await pipeline.effects.claimOverdue(now + 1500, 10, 5000)).toEqual([started]);
+    expect(await pipeline.effects.claimOverdue(now + 2000, 10, 5000)).toEqual([]); // claimed until now + 6500
+    expect(await pipeline.effects.claimOverdue(now + 7000, 10, 5000)).toEqual([started]);
+  });
+
+  it('puts an outcome into its lane once, however often the call is settled, and forgets the call', async () => {
+    const now = Date.now();
+    await pipeline.accept([message('u10', 'e2')]);
+    const turn = (await pipeline.lease('PN:u10'))!;
+    const started = call('u10', `call-${randomUUID()}`);
+    await turn.commit({ inputId: 'e2', conversation, outbox: [], effects: [{ call: started, claimedUntil: now }] });
+    await pipeline.effects.settle(started, { ok: true, output: 'la réponse' });
+    await pipeline.effects.settle(started, { ok: true, output: 'la même, une seconde fois' });
+    expect(await turn.release()).toBe(false); // the outcome is waiting in the lane
+    const outcome = await turn.nextInput();
+    expect(outcome).toMatchObject({
+      wamid: `effect:${started.callId}`,
+      user: started.conversation.user,
+      phoneNumberId: 'PN',
+      content: { type: 'effect-settled', callId: started.callId, actorId: 'askQuestion', effect: 'askQuestion', outcome: { ok: true, output: 'la réponse' } },
+    });
+    await turn.commit({ inputId: outcome!.wamid, outbox: [] });
+    expect(await turn.nextInput()).toBeUndefined();
+    expect(await turn.release()).toBe(true);
+    expect(await pipeline.effects.claimOverdue(now + 60_000, 10, 5000)).toEqual([]);
+  });
+
+  it('keeps what a machine remembers of a user for the next session', async () => {
+    await pipeline.accept([message('u11', 'k1')]);
+    const turn = (await pipeline.lease('PN:u11'))!;
+    expect(await turn.memory()).toBeUndefined();
+    const memory = { lastSeenAt: 1_764_000_000_000, remembered: { locale: 'wo' } };
+    await turn.commit({ inputId: 'k1', outbox: [], memory });
+    expect(await turn.release()).toBe(true);
+    const next = (await pipeline.lease('PN:u11'))!;
+    expect(await next.load()).toBeUndefined(); // no session was stored, only the memory
+    expect(await next.memory()).toEqual(memory);
+    await next.release();
   });
 
   it('hands out again the tickets that were never completed', async () => {
@@ -142,14 +203,14 @@ describe('Redis pipeline fencing', () => {
   it('refuses every write of a holder whose lease expired and passed to another', async () => {
     const pipeline = await stores[1]![1]();
     await pipeline.accept([message('u5', 'f1')]);
-    const late = (await pipeline.acquire('PN:u5'))!;
-    let current: Awaited<ReturnType<Pipeline['acquire']>>;
+    const late = (await pipeline.lease('PN:u5'))!;
+    let current: Awaited<ReturnType<Pipeline['lease']>>;
     const deadline = Date.now() + 3000;
-    while (!(current = await pipeline.acquire('PN:u5')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!(current = await pipeline.lease('PN:u5')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(current).toBeDefined();
-    await expect(late.commit({ wamid: 'f1', conversation: { ...conversation, snapshot: 'stale' }, outbox: [item('f1:0')] })).rejects.toThrow(LeaseLostError);
+    await expect(late.commit({ inputId: 'f1', conversation: { ...conversation, snapshot: 'stale' }, outbox: [item('f1:0')] })).rejects.toThrow(LeaseLostError);
     expect(await late.extend()).toBe(false);
-    await current!.commit({ wamid: 'f1', conversation, outbox: [] });
+    await current!.commit({ inputId: 'f1', conversation, outbox: [] });
     expect(await current!.load()).toEqual(conversation);
     expect(await current!.pendingOutbox()).toEqual([]);
   });

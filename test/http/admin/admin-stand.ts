@@ -11,6 +11,7 @@ import { createMetrics } from '../../../src/observability/metrics.js';
 import { createPseudonymizer } from '../../../src/observability/pseudonymize.js';
 import type { ConversationCensus } from '../../../src/ports/conversation-pipeline.js';
 import { signBody, toWire, type WebhookBody } from '../../builders/payloads.js';
+import { withoutEffects } from '../../support/no-effects.js';
 
 /** The admin token of these tests (ADMIN_TOKEN needs 16 characters or more). */
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
@@ -51,6 +52,7 @@ export async function startAdminStand(options: AdminStandOptions = {}): Promise<
   if (!fallback) throw new Error(`machines/index.ts does not register the default machine ${defaultMachineId}`);
   const worker = new ConversationWorker({
     source: pipeline,
+    ...withoutEffects(pipeline, metrics),
     concurrency: 4,
     machineFor: () => fallback,
     settleTimeoutMs: 2000,

@@ -81,7 +81,7 @@ describe('css-assistant: questions to the CSS API', () => {
     expect(replies.at(-1)).toEqual({ type: 'text', text: texts.unavailable });
   });
 
-  it('a snapshot stored mid-question re-asks on restore and a new question takes over', async () => {
+  it('a snapshot stored mid-question re-asks on restore, and a new question is answered after it', async () => {
     const asked: string[] = [];
     const hang = liveConversation(() => new Promise<string>(() => undefined));
     await hang.say(text('bonjour', 1000));
@@ -92,9 +92,10 @@ describe('css-assistant: questions to the CSS API', () => {
       from: stored,
       answer: (q) => (asked.push(q), `R: ${q}`),
     });
-    expect(step!.replies.map((m) => m.type)).toEqual(['text', 'buttons']);
-    expect(step!.replies[0]).toEqual({ type: 'text', text: 'R: Deuxième question' });
-    expect(asked.at(-1)).toBe('Deuxième question');
+    expect(step!.replies.map((m) => m.type)).toEqual(['text', 'buttons', 'text', 'buttons']);
+    expect(step!.replies[0]).toEqual({ type: 'text', text: 'R: Première question' });
+    expect(step!.replies[2]).toEqual({ type: 'text', text: 'R: Deuxième question' });
+    expect(asked).toEqual(['Première question', 'Deuxième question']);
     expect(step!.value).toBe('idle');
   });
 });

@@ -1,5 +1,5 @@
 import type { StateCount, StoredConversation } from '../ports/conversation-pipeline.js';
-import { stateName } from './run-turn.js';
+import { stateName } from '../domain/state-name.js';
 
 /** Tallies stored conversations by machine and state value (dotted path), sorted for stable output. */
 export function countStates(conversations: Iterable<StoredConversation>): StateCount[] {

@@ -1,24 +1,38 @@
-import type { InboundMessage } from '../../domain/inbound.js';
-import type { OutboxItem, SettleOutcome, StoredConversation, Turn } from '../../ports/conversation-pipeline.js';
-import { earliestDue } from '../../engine/runtime-messages.js';
+import type { LaneInput } from '../../domain/lane-input.js';
+import {
+  type CommitChange,
+  type ConversationLease,
+  earliestDue,
+  type OutboxItem,
+  type PendingEffect,
+  type SettleOutcome,
+  type StoredConversation,
+  type UserMemory,
+} from '../../ports/conversation-pipeline.js';
 import type { ConversationRecord } from './memory-pipeline.js';
 
+/** What the lease tells its pipeline: dead letters, the end of the lease, timers, sent wamids, effect calls, memory. */
+export interface MemoryLeaseHooks {
+  deadLetter(item: OutboxItem, reason: string): void;
+  released(): void;
+  schedule(dueAt: number | undefined): void;
+  sent(wamid: string): void;
+  effects(pending: readonly PendingEffect[]): void;
+  remember(memory: UserMemory): void;
+  memory(): UserMemory | undefined;
+}
+
 /** A held conversation of the memory pipeline; single process, so holding is a flag. */
-export class MemoryTurn implements Turn {
+export class MemoryConversationLease implements ConversationLease {
   constructor(
     readonly key: string,
     private readonly record: ConversationRecord,
     private readonly ttlMs: number,
     private readonly now: () => number,
-    private readonly hooks: {
-      deadLetter: (item: OutboxItem, reason: string) => void;
-      released: () => void;
-      schedule: (dueAt: number | undefined) => void;
-      sent: (wamid: string) => void;
-    },
+    private readonly hooks: MemoryLeaseHooks,
   ) {}
 
-  async nextInbound(): Promise<InboundMessage | undefined> {
+  async nextInput(): Promise<LaneInput | undefined> {
     return this.record.inbox[0];
   }
 
@@ -27,16 +41,22 @@ export class MemoryTurn implements Turn {
     return stored && stored.expiresAt > this.now() ? stored.conversation : undefined;
   }
 
+  async memory(): Promise<UserMemory | undefined> {
+    return this.hooks.memory();
+  }
+
   async pendingOutbox(): Promise<OutboxItem[]> {
     return [...this.record.outbox];
   }
 
-  async commit(change: { wamid: string; conversation?: StoredConversation; outbox: readonly OutboxItem[] }): Promise<void> {
-    if (this.record.inbox[0]?.wamid === change.wamid) this.record.inbox.shift();
+  async commit(change: CommitChange): Promise<void> {
+    if (this.record.inbox[0]?.wamid === change.inputId) this.record.inbox.shift();
     const expiresAt = this.now() + this.ttlMs;
     if (change.conversation) this.record.stored = { conversation: change.conversation, expiresAt };
     else if (this.record.stored) this.record.stored.expiresAt = expiresAt;
     this.record.outbox.push(...change.outbox);
+    if (change.memory) this.hooks.remember(change.memory);
+    if (change.effects?.length) this.hooks.effects(change.effects);
     if (change.conversation) this.hooks.schedule(earliestDue(change.conversation));
   }
 

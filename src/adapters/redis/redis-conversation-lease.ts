@@ -1,73 +1,85 @@
 import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
-import type { InboundMessage } from '../../domain/inbound.js';
-import { LeaseLostError, type OutboxItem, type SettleOutcome, type StoredConversation, type Turn } from '../../ports/conversation-pipeline.js';
-import { earliestDue } from '../../engine/runtime-messages.js';
-import { conversationKeys } from './redis-keys.js';
+import type { LaneInput } from '../../domain/lane-input.js';
+import {
+  type CommitChange,
+  type ConversationLease,
+  earliestDue,
+  LeaseLostError,
+  type OutboxItem,
+  type SettleOutcome,
+  type StoredConversation,
+  type UserMemory,
+} from '../../ports/conversation-pipeline.js';
+import { conversationKeys, type sharedKeys } from './redis-keys.js';
 import type { RedisScripts } from './redis-scripts.js';
 
-export interface RedisTurnOptions {
+export interface RedisLeaseOptions {
   readonly redis: Redis | Cluster;
   readonly scripts: RedisScripts;
   readonly keyPrefix: string;
+  readonly shared: ReturnType<typeof sharedKeys>;
   readonly key: string;
   readonly leaseMs: number;
   readonly sessionTtlSeconds: number;
   readonly outboxTtlSeconds: number;
-  readonly deadLetters: string;
-  readonly timers: string;
-  /** Key of the sent-wamid → conversation index entry. */
-  readonly sentKey: (wamid: string) => string;
+  /** How long a user's memory outlives their last message. */
+  readonly memoryTtlSeconds: number;
 }
 
 /** Dead letters kept for inspection and replay; older ones are trimmed. */
 const DEAD_LETTER_CAP = 10_000;
 
-/** What the acquire script returns: pending outbox items, the inbox head, the stored conversation. */
-type FirstReads = [outbox: string[], head: string | null, conversation: string | null];
+/** What the acquire script returns: pending outbox items, the inbox head, the stored conversation, the memory. */
+type FirstReads = [outbox: string[], head: string | null, conversation: string | null, memory: string | null];
 
 /**
  * A held lease on one conversation; every write is fenced by the lease token. While the lease is held nobody else
- * writes this conversation's outbox or snapshot, and only this turn pops its inbox, so what the turn read or wrote
- * is kept here and not read back: acquiring returns the first reads, a commit returns the next inbox head.
+ * writes this conversation's outbox or snapshot, and only this holder pops its inbox, so what it read or wrote is
+ * kept here and not read back: acquiring returns the first reads, a commit returns the next inbox head.
  */
-export class RedisTurn implements Turn {
+export class RedisConversationLease implements ConversationLease {
   private readonly keys: ReturnType<typeof conversationKeys>;
   /** Whether this conversation may be in the timer schedule (it had timers when loaded or last committed). */
   private hadTimers = false;
-  /** The outbox as this turn knows it; undefined: read it from Redis. */
+  /** The outbox as this holder knows it; undefined: read it from Redis. */
   private outbox: OutboxItem[] | undefined;
   /** The inbox head (null: empty); undefined: unknown (work may have arrived since), read it. */
   private head: string | null | undefined;
   /** The stored conversation JSON (null: none). */
   private conversation: string | null;
+  private readonly remembered: string | null;
 
   private constructor(
-    private readonly options: RedisTurnOptions,
+    private readonly options: RedisLeaseOptions,
     private readonly token: string,
-    [outbox, head, conversation]: FirstReads,
+    [outbox, head, conversation, memory]: FirstReads,
   ) {
     this.keys = conversationKeys(options.keyPrefix, options.key);
     this.outbox = outbox.map((item) => JSON.parse(item) as OutboxItem);
     this.head = head;
     this.conversation = conversation;
+    this.remembered = memory;
   }
 
-  static async acquire(options: RedisTurnOptions): Promise<RedisTurn | undefined> {
+  static async acquire(options: RedisLeaseOptions): Promise<RedisConversationLease | undefined> {
     const token = randomUUID();
     const keys = conversationKeys(options.keyPrefix, options.key);
-    const reads = (await options.scripts.acquire([keys.lease, keys.inbox, keys.outbox, keys.conversation], [token, options.leaseMs])) as FirstReads | null;
-    return reads ? new RedisTurn(options, token, reads) : undefined;
+    const reads = (await options.scripts.acquire(
+      [keys.lease, keys.inbox, keys.outbox, keys.conversation, keys.memory],
+      [token, options.leaseMs],
+    )) as FirstReads | null;
+    return reads ? new RedisConversationLease(options, token, reads) : undefined;
   }
 
   get key(): string {
     return this.options.key;
   }
 
-  async nextInbound(): Promise<InboundMessage | undefined> {
+  async nextInput(): Promise<LaneInput | undefined> {
     // `null` is a known empty inbox: only an unknown head (undefined) is read again.
     if (this.head === undefined) this.head = await this.options.redis.lindex(this.keys.inbox, 0);
-    return this.head === null ? undefined : (JSON.parse(this.head) as InboundMessage);
+    return this.head === null ? undefined : (JSON.parse(this.head) as LaneInput);
   }
 
   async load(): Promise<StoredConversation | undefined> {
@@ -83,44 +95,71 @@ export class RedisTurn implements Turn {
     }
   }
 
+  async memory(): Promise<UserMemory | undefined> {
+    if (this.remembered === null) return undefined;
+    try {
+      return JSON.parse(this.remembered) as UserMemory;
+    } catch {
+      return undefined;
+    }
+  }
+
   async pendingOutbox(): Promise<OutboxItem[]> {
     this.outbox ??= (await this.options.redis.lrange(this.keys.outbox, 0, -1)).map((item) => JSON.parse(item) as OutboxItem);
     return [...this.outbox];
   }
 
-  async commit(change: { wamid: string; conversation?: StoredConversation; outbox: readonly OutboxItem[] }): Promise<void> {
-    const { scripts, sessionTtlSeconds, outboxTtlSeconds } = this.options;
+  async commit(change: CommitChange): Promise<void> {
+    const { redis, scripts, sessionTtlSeconds, outboxTtlSeconds, memoryTtlSeconds, shared } = this.options;
     const conversation = change.conversation ? JSON.stringify(change.conversation) : '';
+    const effects = change.effects ?? [];
+    // On a cluster the effect keys live in another slot: each call is recorded before the commit (see the script).
+    const effectsInScript = effects.length > 0 && !redis.isCluster;
+    if (!effectsInScript) {
+      for (const { call, claimedUntil } of effects) {
+        await scripts.recordEffect([shared.effectsDue, shared.effectCalls], [call.callId, claimedUntil, JSON.stringify(call)]);
+      }
+    }
+    const keys = [this.keys.lease, this.keys.inbox, this.keys.conversation, this.keys.outbox, this.keys.memory];
+    const args: Array<string | number> = [
+      this.token,
+      change.inputId,
+      conversation,
+      sessionTtlSeconds,
+      outboxTtlSeconds,
+      change.memory ? JSON.stringify(change.memory) : '',
+      memoryTtlSeconds,
+      change.outbox.length,
+      ...change.outbox.map((item) => JSON.stringify(item)),
+    ];
+    if (effectsInScript) {
+      keys.push(shared.effectsDue, shared.effectCalls);
+      for (const { call, claimedUntil } of effects) args.push(call.callId, claimedUntil, JSON.stringify(call));
+    }
     // Unknown until the reply arrives: a commit that fails may or may not have been applied.
     this.head = undefined;
-    this.head = (await this.fenced(() =>
-      scripts.commit(
-        [this.keys.lease, this.keys.inbox, this.keys.conversation, this.keys.outbox],
-        [this.token, change.wamid, conversation, sessionTtlSeconds, outboxTtlSeconds, ...change.outbox.map((item) => JSON.stringify(item))],
-      ),
-    )) as string | null;
+    this.head = (await this.fenced(() => scripts.commit(keys, args))) as string | null;
     if (conversation !== '') this.conversation = conversation;
     this.outbox?.push(...change.outbox);
     if (change.conversation) {
       // Another slot on a cluster, so not in the script: a crash right here loses a reminder, never a message.
       const dueAt = earliestDue(change.conversation);
-      const { redis, timers } = this.options;
       // Most conversations never had a timer: then there is nothing to unschedule (one command less per turn).
-      if (dueAt !== undefined) await redis.zadd(timers, dueAt, this.key);
-      else if (this.hadTimers) await redis.zrem(timers, this.key);
+      if (dueAt !== undefined) await redis.zadd(shared.timers, dueAt, this.key);
+      else if (this.hadTimers) await redis.zrem(shared.timers, this.key);
       this.hadTimers = dueAt !== undefined;
     }
   }
 
   async settleOutbox(itemId: string, outcome: SettleOutcome = {}): Promise<void> {
-    const { redis, scripts, sentKey, outboxTtlSeconds } = this.options;
+    const { redis, scripts, shared, outboxTtlSeconds } = this.options;
     if (outcome.deadLetterReason !== undefined) {
       // Recorded before the item leaves the outbox: a crash in between duplicates a record, never loses one.
       const head = (await this.pendingOutbox())[0];
       if (head !== undefined) {
         const record = JSON.stringify({ conversation: this.key, item: head, reason: outcome.deadLetterReason, at: Date.now() });
-        await redis.lpush(this.options.deadLetters, record);
-        await redis.ltrim(this.options.deadLetters, 0, DEAD_LETTER_CAP - 1);
+        await redis.lpush(shared.deadLetters, record);
+        await redis.ltrim(shared.deadLetters, 0, DEAD_LETTER_CAP - 1);
       }
     }
     const { sentWamid } = outcome;
@@ -128,14 +167,14 @@ export class RedisTurn implements Turn {
     const indexInScript = sentWamid !== undefined && !redis.isCluster;
     const removed = await this.fenced(() =>
       scripts.settleOutbox(
-        [this.keys.lease, this.keys.outbox, ...(indexInScript ? [sentKey(sentWamid)] : [])],
+        [this.keys.lease, this.keys.outbox, ...(indexInScript ? [shared.sent(sentWamid)] : [])],
         [this.token, itemId, ...(indexInScript ? [this.key, outboxTtlSeconds] : [])],
       ),
     );
     // 0: the head was not that item (an earlier attempt removed it before its reply was lost): read the outbox again.
     if (removed === 1 && this.outbox?.[0]?.id === itemId) this.outbox.shift();
     else this.outbox = undefined;
-    if (sentWamid !== undefined && !indexInScript) await redis.set(sentKey(sentWamid), this.key, 'EX', outboxTtlSeconds);
+    if (sentWamid !== undefined && !indexInScript) await redis.set(shared.sent(sentWamid), this.key, 'EX', outboxTtlSeconds);
   }
 
   async extend(): Promise<boolean> {
@@ -143,10 +182,7 @@ export class RedisTurn implements Turn {
   }
 
   async release(): Promise<boolean> {
-    const result = (await this.options.scripts.release(
-      [this.keys.lease, this.keys.inbox, this.keys.outbox],
-      [this.token],
-    )) as number;
+    const result = (await this.options.scripts.release([this.keys.lease, this.keys.inbox, this.keys.outbox], [this.token])) as number;
     if (result === -1) throw new LeaseLostError();
     // Kept because work arrived meanwhile: the inbox head is no longer what the last commit saw.
     if (result === 0) this.head = undefined;
