@@ -1,7 +1,7 @@
 /**
  * Walks a machine the way users and the runtime drive it, with pure transitions (`pure-step.ts`: no
- * actor, no effect): every sample user event from each settled snapshot, and each invoked actor's
- * outcomes and each delay while the machine waits. Records what the rules need: the states visited, the
+ * actor, no effect): every sample user event from each snapshot (a busy one too: effects run outside the
+ * lane, so users write while one is pending), and each invoked actor's outcomes and each delay. Records what the rules need: the states visited, the
  * replies sent, which replies were on screen on arrival in a settled state, and failures.
  */
 
@@ -32,7 +32,7 @@ export interface Exploration {
   readonly stepper: Stepper;
   /** Ids of every state node some explored snapshot made active. */
   readonly visited: ReadonlySet<string>;
-  /** Settled snapshots that were explored further: where a user can act. */
+  /** Snapshots explored further: where a user can act (busy ones included: messages arrive while an effect runs). */
   readonly settled: readonly AnyMachineSnapshot[];
   readonly arrivals: readonly Arrival[];
   readonly replies: readonly SentReply[];
@@ -192,8 +192,9 @@ export function explore(
     }
     perState.set(state, count + 1);
     explored += 1;
-    if (pending.settled) settled.push(pending.snapshot);
-    const events = pending.settled ? [...userEvents, ...internalEvents(pending.snapshot)] : internalEvents(pending.snapshot);
+    // Effects run outside the lane: a user may write while one is pending, so busy snapshots take user events too.
+    settled.push(pending.snapshot);
+    const events = [...userEvents, ...internalEvents(pending.snapshot)];
     for (const event of events) step(pending, event);
   }
   return { stepper, visited, settled, arrivals, replies: [...replies.values()], failures, contextFields, steps, truncated };
