@@ -122,10 +122,10 @@ export function explore(
   const arrivals: Arrival[] = [];
   const failures: Finding[] = [];
   const contextFields = new Map<string, Set<string>>();
-  let steps = 0;
-  let truncated = false;
+  let [steps, truncated] = [0, false];
 
-  const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[]): void => {
+  /** `onlySettled`: a message sent while busy is explored further once it left the busy state (bounds the walk). */
+  const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[], onlySettled = false): void => {
     const state = valuePath(snapshot.value);
     for (const node of activeNodes(machine, snapshot.value)) visited.add(node.id);
     noteContext(contextFields, snapshot.context);
@@ -143,7 +143,7 @@ export function explore(
     }
     const pending: Pending = { snapshot, settled: isNowSettled, offered: isNowSettled ? [] : offered };
     const key = isNowSettled ? snapshotKey : `${snapshotKey}\u0000${offeredKey}`;
-    if (seen.has(key) || snapshot.status !== 'active') return;
+    if (seen.has(key) || snapshot.status !== 'active' || (onlySettled && !isNowSettled)) return;
     seen.add(key);
     queue.push(pending);
   };
@@ -165,14 +165,13 @@ export function explore(
     try {
       const [next, actions] = stepper.next(from.snapshot, event);
       if (next.status === 'error') fail(next.error);
-      else arrive(next, repliesOf(actions), from.offered);
+      else arrive(next, repliesOf(actions), from.offered, !from.settled && event.type.startsWith('user.'));
     } catch (error) {
       fail(error);
     }
   };
 
-  const failToStart = (error: unknown): number =>
-    failures.push({ state: ROOT, field: 'initial', message: `the machine fails to start: ${error instanceof Error ? error.message : String(error)}` });
+  const failToStart = (error: unknown): number => failures.push({ state: ROOT, field: 'initial', message: `the machine fails to start: ${error instanceof Error ? error.message : String(error)}` });
   try {
     const [initial, actions] = stepper.initial();
     if (initial.status === 'error') failToStart(initial.error);
