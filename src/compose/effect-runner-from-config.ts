@@ -11,6 +11,9 @@ import type { Metrics } from '../observability/metrics.js';
 import type { EffectJournal } from '../ports/effect-journal.js';
 import type { ReadReceipts } from '../ports/read-receipts.js';
 
+/** One effect's function, as the runner calls it. */
+export type EffectRun = NonNullable<RunnableEffect['run']>;
+
 /**
  * The effect runner of a process: one client per outside API, with as many kept-alive sockets as the API's
  * concurrency cap allows calls (sockets, not lanes, are what bounds calls in flight), and every registered effect.
@@ -23,6 +26,8 @@ export function effectRunnerFromConfig(
     readonly logger: Logger;
     readonly receipts?: ReadReceipts;
     readonly typing?: TypingTiming;
+    /** Wraps each effect's function (`npm run chat --watch` remembers answers to replay a session). */
+    readonly wrap?: (name: string, run: EffectRun) => EffectRun;
   },
 ): EffectRunner {
   const css = createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs, maxSockets: config.cssApiConcurrency });
@@ -34,7 +39,8 @@ export function effectRunnerFromConfig(
   const runnable = new Map<string, RunnableEffect>(
     effects.map((effect) => {
       const api = apis[effect.api];
-      const run = effect.create(context);
+      const created = effect.create(context) as EffectRun | undefined;
+      const run = created && deps.wrap ? deps.wrap(effect.name, created) : created;
       return [effect.name, { limit: api.limit, timeoutMs: api.timeoutMs, ...(run ? { run } : {}) }];
     }),
   );

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { textMessage, webhookBody } from '../../builders/payloads.js';
@@ -15,6 +16,14 @@ const REFRESH_DEADLINE_MS = 15_000;
 const countOf = (page: Page, state: string) =>
   page.locator(`section[data-machine-id="css-assistant"] tr[data-state="${state}"] td.count`).textContent();
 const svgTexts = (page: Page) => page.locator('section[data-machine-id="css-assistant"] .diagram svg').textContent();
+/** Where the screenshots of each machine's section are written, for a person to look at. */
+const SCREENSHOTS = fileURLToPath(new URL('../../../dist/screenshots', import.meta.url));
+const percent = (text: string | null): number => Number((text ?? '').replace(/[^\d]/g, ''));
+/** An element measured or styled in the page. */
+interface Measured {
+  getBoundingClientRect(): { readonly height: number };
+  readonly style: { readonly transform: string };
+}
 /** The little of the DOM read here (the project compiles without the DOM library). */
 interface DomNode {
   readonly textContent: string | null;
@@ -91,6 +100,45 @@ describe('flow page in headless Chromium', () => {
     expect(failures).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
+  }, 60_000);
+
+  it('draws each machine at a readable size at 1280 × 800, with zoom and pan, arrows labelled with what users send', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, extraHTTPHeaders: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${t.url}/admin/flows`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const id of ['css-assistant', 'pension-status']) {
+      const section = page.locator(`section[data-machine-id="${id}"]`);
+      await section.locator('.diagram svg').waitFor({ timeout: 20_000 });
+      // Labels at least 12 px high on screen: readable without zooming.
+      const heights = await section.locator('.diagram svg .edgeLabel, .diagram svg g.node text').evaluateAll((nodes: Measured[]) =>
+        nodes.map((node) => node.getBoundingClientRect().height).filter((height) => height > 1),
+      );
+      expect(heights.length).toBeGreaterThan(5);
+      expect(Math.min(...heights)).toBeGreaterThanOrEqual(12);
+      await section.screenshot({ path: `${SCREENSHOTS}/flows-${id}.png` });
+    }
+    const css = page.locator('section[data-machine-id="css-assistant"]');
+    expect(await css.locator('.diagram svg').textContent()).toContain('“aide” · tap Aide ⇒ texts.help');
+    // Zoom in, pan, then see the whole diagram.
+    const level = css.locator('.zoom-level');
+    const before = await level.textContent();
+    await css.locator('button[data-zoom="in"]').click();
+    expect(percent(await level.textContent())).toBeGreaterThan(percent(before));
+    const transform = () => css.locator('.diagram').evaluate((node: Measured) => node.style.transform);
+    const moved = await transform();
+    const box = await css.locator('.viewport').boundingBox();
+    if (!box) throw new Error('no viewport');
+    await page.mouse.move(box.x + 300, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 150, box.y + 120, { steps: 5 });
+    await page.mouse.up();
+    expect(await transform()).not.toBe(moved);
+    await css.locator('button[data-zoom="fit"]').click();
+    expect(percent(await level.textContent())).toBeLessThan(percent(before));
+    expect(errors).toEqual([]);
+    await context.close();
   }, 60_000);
 
   it('lets a browser without the header log in through the form', async () => {
