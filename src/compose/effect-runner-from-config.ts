@@ -3,7 +3,7 @@ import { createHttpClient } from '../adapters/http/create-http-client.js';
 import type { Config } from '../config/config.js';
 import { EffectRunner, type RunnableEffect } from '../engine/effects/effect-runner.js';
 import type { TypingTiming } from '../engine/typing-indicator.js';
-import type { ApiName } from '../effects/effect-definition.js';
+import type { AnyEffectDefinition, ApiName } from '../effects/effect-definition.js';
 import { effects } from '../effects/index.js';
 import type { Logger } from '../observability/logger.js';
 import { instrumentHttp } from '../observability/instrument-http.js';
@@ -29,6 +29,8 @@ export function effectRunnerFromConfig(
     /** Wraps each effect's function (`npm run chat --watch` remembers answers to replay a session). */
     readonly wrap?: (name: string, run: EffectRun) => EffectRun;
   },
+  /** The effects to run: the registry (`src/effects/index.ts`). */
+  registered: readonly AnyEffectDefinition[] = effects,
 ): EffectRunner {
   const css = createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs, maxSockets: config.cssApiConcurrency });
   instrumentHttp(css, deps.metrics.cssSeconds);
@@ -37,7 +39,7 @@ export function effectRunnerFromConfig(
   };
   const context = { config, http: { css } };
   const runnable = new Map<string, RunnableEffect>(
-    effects.map((effect) => {
+    registered.map((effect) => {
       const api = apis[effect.api];
       const created = effect.create(context) as EffectRun | undefined;
       const run = created && deps.wrap ? deps.wrap(effect.name, created) : created;

@@ -21,10 +21,14 @@ export function liveMachines(config: Config): Record<string, MachineDefinition> 
   );
 }
 
-/** A machine with the runtime's effects deferred and its declared delays set. */
-export function deferEffects(definition: MachineDefinition, delays: Readonly<Record<string, number>> = {}): MachineDefinition {
+/** A machine with the runtime's effects (by default the registry's) deferred and its declared delays set. */
+export function deferEffects(
+  definition: MachineDefinition,
+  delays: Readonly<Record<string, number>> = {},
+  names: readonly string[] = effectNames,
+): MachineDefinition {
   const { actors: declaredActors, delays: declaredDelays } = definition.machine.implementations;
-  const actors = Object.fromEntries(effectNames.filter((name) => name in declaredActors).map((name) => [name, deferredEffect]));
+  const actors = Object.fromEntries(names.filter((name) => name in declaredActors).map((name) => [name, deferredEffect]));
   const ownDelays = Object.fromEntries(Object.entries(delays).filter(([name]) => name in declaredDelays));
   return { ...definition, machine: definition.machine.provide({ actors, delays: ownDelays }) };
 }
