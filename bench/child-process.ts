@@ -124,14 +124,19 @@ function isProblem(line: string): boolean {
 }
 
 /**
- * Spawns `node <args>` and resolves once it listens. The port comes from its "listening" log line when its
- * log level shows it, else from `/proc` (at `LOG_LEVEL=warn` that info line is not written).
+ * Spawns `node <args>` (or `command <args>`) and resolves once it listens. The port comes from its "listening" log
+ * line when its log level shows it, else from `/proc` (at `LOG_LEVEL=warn` that info line is not written).
  *
  * @example
  * const child = await startServerChild(['dist/src/main.js'], { PORT: '0', LOG_LEVEL: 'warn', … });
  */
-export async function startServerChild(args: readonly string[], env: Record<string, string>, timeoutMs = 15_000): Promise<ServerChild> {
-  const child: ChildProcess = spawn(process.execPath, [...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServerChild(
+  args: readonly string[],
+  env: Record<string, string>,
+  timeoutMs = 15_000,
+  command = process.execPath,
+): Promise<ServerChild> {
+  const child: ChildProcess = spawn(command, [...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not spawn node ${args.join(' ')}`);
   const problems: string[] = [];

@@ -102,7 +102,9 @@ export class ReplyTracker {
         let seen = -1;
         const check = (): void => {
           if (this.latencies.length === seen) {
-            reject(new Error(`only ${seen} of ${this.expected} messages answered; none for ${stallMs} ms`));
+            const short = [...this.pending].filter(([, entry]) => entry.got < entry.checks.length).slice(0, 3);
+            const which = short.map(([key, entry]) => `${key} got ${entry.got}/${entry.checks.length}`).join(', ');
+            reject(new Error(`only ${seen} of ${this.expected} messages answered; none for ${stallMs} ms (${which})`));
             return;
           }
           seen = this.latencies.length;

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { PhaseResult } from './phase.js';
 import type { ConversationBytes } from './redis-probe.js';
+import type { SlowCssResult } from './slow-css-phase.js';
 
 export interface Target {
   readonly name: string;
@@ -31,6 +32,8 @@ export interface BenchResults {
   };
   readonly targets: readonly Target[];
   readonly serverProblems: readonly string[];
+  /** The slow-CSS phase, when it ran (its two runs are also among `phases`). */
+  readonly slowCss?: SlowCssResult;
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -55,10 +58,12 @@ function table(rows: ReadonlyArray<readonly string[]>): string {
 export function judgeTargets(r: Omit<BenchResults, 'targets'>, rate: number): Target[] {
   const answered = r.phases.find((p) => p.name === 'e2e max')?.endToEnd?.answeredPerSecond ?? 0;
   const p99 = r.phases.find((p) => p.name === `e2e ${rate}/s`)?.endToEnd?.latencyMs.p99 ?? Infinity;
+  const slow = r.slowCss?.project.endToEnd?.latencyMs.p99;
   return [
     { name: 'ack vs baseline', goal: '≥ 0.50 ×', measured: `${r.ackRatioToBaseline.toFixed(3)} ×`, met: r.ackRatioToBaseline >= 0.5 },
     { name: 'answered end to end', goal: '≥ 1500 msg/s', measured: `${answered} msg/s`, met: answered >= 1500 },
     { name: `e2e p99 at ${rate}/s`, goal: '≤ 100 ms', measured: `${p99.toFixed(1)} ms`, met: p99 <= 100 },
+    ...(slow === undefined ? [] : [{ name: 'slow CSS reply p99', goal: '≤ 4500 ms', measured: `${slow.toFixed(0)} ms`, met: slow <= 4500 }]),
   ];
 }
 
@@ -96,6 +101,7 @@ export function formatReport(r: BenchResults): string {
       `delta across the ack phase, ${r.redisPerConversation.conversations} conversations (shared Redis: noisy)`,
     ...r.phases.slice(1, 2).map((p) => `Redis calls per message (${p.name})  ` +
       Object.entries(p.redisCommandsPerMessage).map(([command, n]) => `${command} ${n}`).join(', ')),
+    ...(r.slowCss ? slowCssLines(r.slowCss) : []),
     '',
     table([['target', 'goal', 'measured', ''], ...r.targets.map((t) => [t.name, t.goal, t.measured, t.met ? 'met' : 'MISSED'])]),
   ];
@@ -106,6 +112,17 @@ export function formatReport(r: BenchResults): string {
   }
   if (r.serverProblems.length > 0) lines.push('', 'server warnings/errors (first ones):', ...r.serverProblems.map((p) => `  ${p}`));
   return lines.join('\n');
+}
+
+/** The slow-CSS phase next to its thread-per-request baseline. */
+function slowCssLines(slow: SlowCssResult): string[] {
+  const latency = (phase: PhaseResult) => phase.endToEnd?.latencyMs ?? { p50: 0, p99: 0 };
+  const [own, base] = [latency(slow.project), latency(slow.threadPerRequest)];
+  return [
+    `slow CSS: reply after question  p50 ${ms(own.p50)}, p99 ${ms(own.p99)}; thread-per-request bot, same run: p50 ${ms(base.p50)}, ` +
+      `p99 ${ms(base.p99)} (p99 ratio ${(own.p99 / (base.p99 || 1)).toFixed(2)})`,
+    `                                peak CSS calls in flight ${slow.peakCallsInFlight}; RSS ${mb(slow.rssBytes.before)} → peak ${mb(slow.rssBytes.peak)}`,
+  ];
 }
 
 /** Writes the results as JSON into `dir` as `latest.json`, replacing the previous run's; returns the path. */

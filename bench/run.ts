@@ -21,6 +21,7 @@ import { ReplyTracker, type ReplyCheck } from './reply-tracker.js';
 import { formatHostile, measureHostile } from './hostile-phase.js';
 import { formatReport, judgeTargets, writeResults } from './report.js';
 import { readSettings } from './settings.js';
+import { SLOW_QUESTION, runSlowCssPhase, type SlowCssResult } from './slow-css-phase.js';
 import { BENCH_SECRET, GREETING, QUESTION, buildMessages, type BenchMessage } from './webhooks.js';
 
 const RESULTS = new URL('../../bench/results/', import.meta.url);
@@ -29,7 +30,11 @@ const CSS_ANSWER = 'Merci pour votre question. Rendez-vous dans votre agence CSS
 const isWelcome: ReplyCheck = (text) => text.includes('Bienvenue');
 const QUESTION_REPLIES: ReplyCheck[] = [isWelcome, (text) => text === CSS_ANSWER, (text) => text.includes('[menu:')];
 /** Each phase writes to a business number of its own, so its users start fresh conversations. */
-const PHONE = { baseline: '100000000000000', warmup: '100000000000001', ack: '100000000000002', max: '100000000000003', rate: '100000000000004', question: '100000000000005', hostileAlone: '100000000000006', hostileFloods: '100000000000007' };
+const PHONE = {
+  baseline: '100000000000000', warmup: '100000000000001', ack: '100000000000002', max: '100000000000003', rate: '100000000000004',
+  question: '100000000000005', slow: '100000000000006', slowBaseline: '100000000000007', hostileAlone: '100000000000008',
+  hostileFloods: '100000000000009',
+};
 
 const settings = readSettings(process.env);
 /** Other work on this machine skews every figure: the 1-minute load average at start and end says how much. */
@@ -108,13 +113,38 @@ async function measureAck(
   return { base: summarizeRuns('baseline', closed, baseRuns), ack: summarizeRuns('ack', closed, ackRuns), bytes, usedMemoryDelta };
 }
 
+/** The slow-CSS phase: the project, then the thread-per-request bot, each asked questions the CSS API answers slowly. */
+async function measureSlowCss(project: ServerChild, graph: GraphStandIn, css: CssStandIn): Promise<SlowCssResult> {
+  graph.reset();
+  const bot = await startServerChild(
+    ['bench/baselines/thread-per-request-bot.py'],
+    { PORT: '0', APP_SECRET: BENCH_SECRET, CSS_URL: css.url, GRAPH_URL: graph.baseUrl },
+    15_000,
+    'python3',
+  );
+  children.push(bot);
+  const { slowUsers: users, slowSeconds: seconds } = settings;
+  const open: Pace = { kind: 'open', rate: Math.ceil(users / seconds), maxInFlight: users };
+  const isSlowAnswer: ReplyCheck = (text) => text === CSS_ANSWER;
+  const name = `slow CSS (${settings.slowCssMs / 1000} s)`;
+  try {
+    return await runSlowCssPhase(
+      project,
+      spec(name, project, buildMessages(PHONE.slow, users, SLOW_QUESTION), open, QUESTION_REPLIES),
+      { ...spec(`${name}, thread/request bot`, bot, buildMessages(PHONE.slowBaseline, users, SLOW_QUESTION), open, [isSlowAnswer]), stallMs: 60_000 },
+    );
+  } finally {
+    await bot.stop(2000);
+  }
+}
+
 async function main(): Promise<number> {
   await redis.connect().catch((error: unknown) => {
     throw new Error(`Redis is unreachable at ${settings.redisUrl}: ${String(error)}`);
   });
   process.stderr.write(`bench: key prefix ${prefix}, ${settings.users} users, ${settings.concurrency} in flight\n`);
   const graph = await startGraphStandIn({ respond: (request) => tracker.onReply(request) });
-  const css = await startCssStandIn(() => CSS_ANSWER);
+  const css = await startCssStandIn((question) => (question === SLOW_QUESTION ? { delayMs: settings.slowCssMs, answer: CSS_ANSWER } : CSS_ANSWER));
   standIns.push(graph, css);
   const baseline = await startServerChild(['dist/bench/baseline-server.js'], { PORT: '0', REDIS_URL: settings.redisUrl, KEY_PREFIX: prefix, WHATSAPP_APP_SECRET: BENCH_SECRET });
   children.push(baseline);
@@ -141,6 +171,8 @@ async function main(): Promise<number> {
     const questions = buildMessages(PHONE.question, Math.min(settings.users, settings.questions), QUESTION);
     phases.push(await runPhase(spec('e2e question', project, questions, closed, QUESTION_REPLIES)));
   }
+  const slowCss = settings.slowUsers > 0 ? await measureSlowCss(project, graph, css) : undefined;
+  if (slowCss) phases.push(slowCss.project, slowCss.threadPerRequest);
   const memory = project.memory();
   const exit = await project.stop();
   if (exit !== '0') throw new Error(`the server did not stop cleanly on SIGTERM (exit ${exit})`);
@@ -164,6 +196,7 @@ async function main(): Promise<number> {
     redisPerConversation: { memoryUsage: bytes, usedMemoryDeltaBytes: usedMemoryDelta, conversations: settings.users },
     serverProblems: project.problems,
     hostile,
+    ...(slowCss ? { slowCss } : {}),
   };
   const report = { ...results, targets: judgeTargets(results, settings.rate) };
   console.log(formatReport(report));
@@ -195,6 +228,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 main()
   .catch((error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    for (const line of children.flatMap((child) => child.problems)) process.stderr.write(`  server: ${line}\n`);
     return 1;
   })
   .then(async (code) => {

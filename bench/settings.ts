@@ -15,6 +15,10 @@ export interface BenchSettings {
   /** Users asking a question (welcome + CSS answer + buttons) in the informative last phase; 0 skips it. */
   readonly questions: number;
   readonly warmup: number;
+  /** Users asking, within `slowSeconds`, a question the CSS API takes `slowCssMs` to answer; 0 skips the phase. */
+  readonly slowUsers: number;
+  readonly slowSeconds: number;
+  readonly slowCssMs: number;
   /** Slices the baseline and ack runs alternate in, so that both meet the same load from other work. */
   readonly rounds: number;
   /** Profile the server with `--cpu-prof` and print where its time went. */
@@ -52,6 +56,9 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
     rateSeconds: integer(env, 'BENCH_RATE_SECONDS', 10, 1, 60),
     questions: integer(env, 'BENCH_QUESTIONS', 2000, 0, 100_000),
     warmup: integer(env, 'BENCH_WARMUP', 5000, 0, 20_000),
+    slowUsers: integer(env, 'BENCH_SLOW_USERS', 1000, 0, 20_000),
+    slowSeconds: integer(env, 'BENCH_SLOW_SECONDS', 2, 1, 60),
+    slowCssMs: integer(env, 'BENCH_SLOW_CSS_MS', 3000, 1, 60_000),
     rounds: integer(env, 'BENCH_ROUNDS', 4, 1, 20),
     cpuProfile: env.BENCH_CPU_PROF === '1',
     serverLogLevel: env.BENCH_LOG_LEVEL || 'warn',

@@ -1,10 +1,12 @@
 /**
  * `npm run check`: checks every machine registered in `machines/index.ts` as the runtime will run it,
  * prints each problem (machine › state › field: message) or a ✓ line per machine, and exits 1 on any
- * problem, so CI fails on a broken machine.
+ * problem, so CI fails on a broken machine. It also compares each machine with the recorded shape of its
+ * version (`docs/machines/<id>.v<version>.shape.json`): a state or a context field gone without a version bump
+ * fails. Run from the project root (npm does).
  */
 
 import { machines } from '../machines/index.js';
 import { runCheckCommand } from '../src/designer/check/index.js';
 
-process.exitCode = await runCheckCommand(Object.values(machines), (line) => process.stdout.write(`${line}\n`));
+process.exitCode = await runCheckCommand(Object.values(machines), (line) => process.stdout.write(`${line}\n`), { root: process.cwd() });

@@ -1,24 +1,44 @@
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
-import { cssAssistantMachine } from './css-assistant.machine.js';
-import { sampleEvents } from './sample-events.js';
-import { texts } from './texts.fr.js';
+import { type CssAssistantContent, frenchContent } from './content.js';
+import { createCssAssistantMachine } from './css-assistant.machine.js';
+import { sampleEventsOf } from './sample-events.js';
+
+/** Bump whenever a state, a context field or an actor is renamed or removed: stored snapshots of another version then start fresh. */
+export const CSS_ASSISTANT_VERSION = 2;
 
 /**
- * The CSS assistant as the runtime registers it. Bump `version` whenever a state, context field
- * or actor is renamed or removed: stored snapshots of another version then start fresh.
+ * The CSS assistant speaking `content`, as the runtime registers it: the chart, the sample events the designers'
+ * tools explore it with, its word lists (checked by `npm run check`) and its notices.
+ *
+ * @example
+ * const variant = createCssAssistant({ ...frenchContent, categories: [...frenchContent.categories, newCategory] });
+ */
+export function createCssAssistant(content: CssAssistantContent): MachineDefinition {
+  return {
+    id: 'css-assistant',
+    version: CSS_ASSISTANT_VERSION,
+    machine: createCssAssistantMachine(content),
+    description: "L'assistant de la CSS : questions libres, menu des questions fréquentes, aide, contact et pensions",
+    sampleEvents: sampleEventsOf(content),
+    vocabulary: content.words,
+    // Kept: rare (a new version only), and it explains a welcome the user did not expect mid-conversation.
+    restartNotice: content.texts.restartNotice,
+    floodNotice: content.texts.floodNotice,
+  };
+}
+
+/**
+ * The French CSS assistant.
  *
  * @example
  * createActor(cssAssistant.machine.provide({ actors: { askQuestion } }), { input: { at: Date.now() } });
  */
-export const cssAssistant: MachineDefinition = {
-  id: 'css-assistant',
-  version: 1,
-  machine: cssAssistantMachine,
-  description: "L'assistant de la CSS : questions libres, menu des questions fréquentes, aide et contact",
-  sampleEvents,
-  restartNotice: texts.restartNotice,
-};
+export const cssAssistant: MachineDefinition = createCssAssistant(frenchContent);
 
-export { cssAssistantMachine, type CssAssistantContext } from './css-assistant.machine.js';
-export { isGreeting, menuIndex, normalizeCommand, type Command, type MenuIndex } from './commands.js';
-export { categories, texts, type CategoryId, type CategoryText, type TopicText } from './texts.fr.js';
+export { createCssAssistantMachine, type CssAssistantContext } from './css-assistant.machine.js';
+export { FAILURES_BEFORE_CONTACT, MAX_QUEUED } from './css-assistant.setup.js';
+export { frenchContent, type CssAssistantContent } from './content.js';
+export { createReading, type Reading } from './reading.js';
+export { BACK_ID, createReplies } from './replies.js';
+export { categories, texts, type CategoryText, type TopicText } from './texts.fr.js';
+export { words } from './words.fr.js';

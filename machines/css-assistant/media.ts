@@ -1,11 +1,11 @@
 /**
  * Pure readers of the files a user sends, used by the CSS assistant's guards and actions: which files the
- * CSS can answer about, and which failures the user can fix. Kept apart from the machine, like the commands.
+ * CSS can answer about, and which failures the user can fix. Kept apart from the chart, like the reading of texts (`reading.ts`).
  */
 
 import type { UserEvent } from '../../src/domain/conversation.js';
 import { type MediaQuestion, MediaRejectedError } from '../../src/domain/media-question.js';
-import { texts } from './texts.fr.js';
+import type { CssAssistantContent } from './content.js';
 
 /** A question about a file the user sent, as `askAboutMedia` receives it. */
 export type MediaQuestionInput = MediaQuestion;
@@ -19,11 +19,11 @@ const isPdf = (mimeType: string | undefined, filename: string | undefined): bool
  * (audio, video, sticker, another kind of document, a file without a media id).
  *
  * @example
- * mediaQuestionOf({ type: 'user.media', media: 'image', mediaId: '42', caption: 'Ce reçu est-il valable ?', at: 0 });
+ * mediaQuestionOf({ type: 'user.media', media: 'image', mediaId: '42', caption: 'Ce reçu est-il valable ?', at: 0 }, texts);
  * // { media: 'image', mediaId: '42', question: 'Ce reçu est-il valable ?' }
- * mediaQuestionOf({ type: 'user.media', media: 'audio', mediaId: '43', at: 0 }); // undefined
+ * mediaQuestionOf({ type: 'user.media', media: 'audio', mediaId: '43', at: 0 }, texts); // undefined
  */
-export function mediaQuestionOf(event: UserEvent): MediaQuestionInput | undefined {
+export function mediaQuestionOf(event: UserEvent, texts: Pick<CssAssistantContent['texts'], 'mediaQuestion'>): MediaQuestionInput | undefined {
   if (event.type !== 'user.media' || !event.mediaId) return undefined;
   const { media, mediaId, mimeType, filename } = event;
   if (media !== 'image' && !(media === 'document' && isPdf(mimeType, filename))) return undefined;

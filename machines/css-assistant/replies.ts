@@ -1,52 +1,71 @@
 /**
- * What the CSS assistant's messages look like: texts with buttons, the menu and topic lists, built from
- * `texts.fr.ts`. The machine decides when each is sent.
+ * What the CSS assistant's messages look like, built from its content: texts with their buttons, the menu
+ * and topic lists (numbered, with a row to go back), answers carrying their buttons, failures with something
+ * to tap. The machine decides when each is sent.
  */
 
 import type { ReplyEvent } from '../../src/domain/conversation.js';
-import type { OutboundMessage } from '../../src/domain/outbound.js';
-import { type CategoryText, type TopicText, categories, texts } from './texts.fr.js';
+import { answerReplies, buttonsFrom, numberedList, say, withButtons } from '../kit/index.js';
+import type { CssAssistantContent } from './content.js';
+import type { CategoryText } from './texts.fr.js';
 
-/** A button's id, which is also the command it stands for. */
-export type ButtonId = keyof typeof texts.buttons;
+/** A button's id: the word (or category id) it stands for, titled from `texts.buttons`. */
+export type ButtonId = keyof CssAssistantContent['texts']['buttons'];
 
-/** The three buttons offered after a welcome or an answer. */
-export const ALL_BUTTONS: readonly ButtonId[] = ['menu', 'aide', 'contact'];
+/** The id of every list's last row, read as "back" (it is a word of `words.back`). */
+export const BACK_ID = 'retour';
 
-/** The event that sends `message`. */
-export const reply = (message: OutboundMessage): ReplyEvent => ({ type: 'reply', message });
+/** The three buttons of a welcome, a greeting or an answer. */
+export const HOME_BUTTONS: readonly ButtonId[] = ['menu', 'aide', 'contact'];
 
-/** A text of the assistant. */
-export const textReply = (text: string): ReplyEvent => reply({ type: 'text', text });
+/** The messages of one content; see {@link createReplies}. */
+export type Replies = ReturnType<typeof createReplies>;
 
-/** A body with reply buttons, titled from `texts.buttons`. */
-export const withButtons = (body: string, ids: readonly ButtonId[]): ReplyEvent =>
-  reply({ type: 'buttons', body, buttons: ids.map((id) => ({ id, title: texts.buttons[id] })) });
-
-const rows = (items: readonly (CategoryText | TopicText)[]) =>
-  items.map(({ id, title, description }) => ({ id, title, description }));
-
-/** A menu category by its id (a list row's reply id). */
-export const categoryById = (id: string): CategoryText | undefined => categories.find((c) => c.id === id);
-
-/** A frequent question by its id (a list row's reply id). */
-export const topicById = (id: string): TopicText | undefined =>
-  categories.flatMap((c) => c.topics).find((t) => t.id === id);
-
-/** The list of the four categories. */
-export const menuList = (): ReplyEvent =>
-  reply({
-    type: 'list',
-    body: texts.menu.body,
-    button: texts.menu.button,
-    sections: [{ title: texts.menu.sectionTitle, rows: rows(categories) }],
-  });
-
-/** The list of one category's frequent questions. */
-export const topicList = (category: CategoryText): ReplyEvent =>
-  reply({
-    type: 'list',
-    body: category.intro,
-    button: texts.category.button,
-    sections: [{ title: category.title, rows: rows(category.topics) }],
-  });
+/**
+ * The messages for `content`.
+ *
+ * @example
+ * createReplies(frenchContent).answer('Le taux est de 7 %.') // [one buttons message: the answer, Menu, Aide, Contact]
+ */
+export function createReplies({ texts, categories }: CssAssistantContent) {
+  const buttons = (ids: readonly ButtonId[]) => buttonsFrom(texts.buttons, ids);
+  const home = (body: string): ReplyEvent => withButtons(body, buttons(HOME_BUTTONS));
+  return {
+    welcome: (name?: string) => home(texts.welcome(name)),
+    welcomeBack: (name?: string) => home(texts.welcomeBack(name)),
+    greeting: (name?: string) => home(texts.greeting(name)),
+    home: home(texts.home),
+    smallTalk: (kind: keyof typeof texts.smallTalk) => home(texts.smallTalk[kind]),
+    help: withButtons(texts.help, buttons(['menu', 'contact'])),
+    contact: withButtons(texts.contact, buttons(['menu', 'aide'])),
+    pension: withButtons(texts.pension, buttons(['pensions', 'contact', 'menu'])),
+    menu: numberedList({
+      intro: texts.menu.intro,
+      entries: categories,
+      back: { id: BACK_ID, ...texts.menu.back },
+      howTo: texts.menu.howTo,
+      button: texts.menu.button,
+      sectionTitle: texts.menu.sectionTitle,
+    }),
+    category: (category: CategoryText) =>
+      numberedList({
+        intro: category.intro,
+        entries: category.topics,
+        back: { id: BACK_ID, ...texts.category.back },
+        howTo: texts.category.howTo,
+        button: texts.category.button,
+        sectionTitle: category.title.slice(0, 24),
+      }),
+    answer: (answer: string) => answerReplies(answer, buttons(HOME_BUTTONS), texts.answerFooter),
+    noAnswer: withButtons(texts.noAnswer, buttons(['menu', 'contact', 'aide'])),
+    failure: (kind: 'down' | 'timeout') => withButtons(texts.failure[kind], buttons(['reessayer', 'menu', 'contact'])),
+    /** After two failures in a row: the contact details come to the user, with a way to try once more. */
+    failureAgain: withButtons(`${texts.failure.again}\n\n${texts.contact}`, buttons(['reessayer', 'menu', 'aide'])),
+    queued: say(texts.queued),
+    queueFull: say(texts.queueFull),
+    nothingToRetry: home(texts.nothingToRetry),
+    cannotRead: home(texts.cannotRead),
+    mediaRefused: (reason: 'type' | 'size') => home(texts.mediaRefused[reason]),
+    nudge: say(texts.nudge),
+  };
+}

@@ -1,28 +1,34 @@
 import type { UserEvent } from '../../src/domain/conversation.js';
-import { categories, texts } from './texts.fr.js';
+import type { CssAssistantContent } from './content.js';
 
 const at = 1_764_000_000_000;
 const text = (value: string): UserEvent => ({ type: 'user.text', text: value, at });
 const choice = (id: string, title: string): UserEvent => ({ type: 'user.choice', id, title, at });
 
 /**
- * Everything a user can send the CSS assistant, for the designers' tools: a greeting, a question, each
- * command, the menu digits, a tap on every button, category and topic id the texts offer, a photo, a PDF and a
- * voice note.
+ * What a user can send the CSS assistant, for the designers' tools (the check explores every state with each of
+ * these, so one event per way of being read is enough), derived from the content so that a new category or topic
+ * is explored by itself: a greeting, a question, each command, small talk, `0`, `1` and a number past the longest
+ * list, a tap on every button and category and on the first topic of each category (every topic takes the same
+ * transitions), the back row, a photo, a PDF and a voice note.
  */
-export const sampleEvents: readonly UserEvent[] = [
-  text('bonjour'),
-  text('Quel est le taux de cotisation ?'),
-  text('aide'),
-  text('menu'),
-  text('contact'),
-  ...['1', '2', '3', '4'].map(text),
-  ...Object.entries(texts.buttons).map(([id, title]) => choice(id, title)),
-  ...categories.map((category) => choice(category.id, category.title)),
-  ...categories.flatMap((category) => category.topics.map((topic) => choice(topic.id, topic.title))),
-  // A photo with its question, a PDF without one, and a voice note the assistant cannot read.
-  { type: 'user.media', media: 'image', mediaId: 'sample-photo', mimeType: 'image/jpeg', caption: 'Ce reçu de paiement est-il valable ?', at },
-  { type: 'user.media', media: 'document', mediaId: 'sample-pdf', mimeType: 'application/pdf', filename: 'attestation.pdf', at },
-  { type: 'user.media', media: 'audio', mediaId: 'sample-voice', mimeType: 'audio/ogg; codecs=opus', at },
-  { type: 'user.other', kind: 'location', at },
-];
+export function sampleEventsOf({ texts, categories }: CssAssistantContent): UserEvent[] {
+  const longest = Math.max(categories.length, ...categories.map((category) => category.topics.length));
+  const firstTopics = categories.flatMap((category) => category.topics.slice(0, 1));
+  return [
+    text('bonjour'),
+    text('Quel est le taux de cotisation ?'),
+    ...['aide svp', 'menu', 'je veux parler à un conseiller', 'pension', 'réessayer', 'retour'].map(text),
+    ...['merci', '?'].map(text),
+    ...[0, 1, longest + 1].map((n) => text(String(n))),
+    ...Object.entries(texts.buttons).map(([id, title]) => choice(id, title)),
+    choice('retour', texts.menu.back.title),
+    ...categories.map((category) => choice(category.id, category.title)),
+    ...firstTopics.map((topic) => choice(topic.id, topic.title)),
+    // A photo with its question, a PDF without one, and a voice note the assistant cannot read.
+    { type: 'user.media', media: 'image', mediaId: 'sample-photo', mimeType: 'image/jpeg', caption: 'Ce reçu de paiement est-il valable ?', at },
+    { type: 'user.media', media: 'document', mediaId: 'sample-pdf', mimeType: 'application/pdf', filename: 'attestation.pdf', at },
+    { type: 'user.media', media: 'audio', mediaId: 'sample-voice', mimeType: 'audio/ogg; codecs=opus', at },
+    { type: 'user.other', kind: 'location', at },
+  ];
+}

@@ -5,7 +5,7 @@ import { matchCommand } from '../../src/domain/match-command.js';
  */
 
 /** The words a user can type (or the button ids they can tap) that steer the form. */
-export type Command = 'aide' | 'annuler' | 'nouveau' | 'confirmer' | 'corriger';
+export type Command = 'aide' | 'annuler' | 'nouveau' | 'confirmer' | 'corriger' | 'reessayer';
 
 /** Folded words → command. Button ids are the command names, so a tap reads like a typed word. */
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -27,6 +27,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   corriger: 'corriger',
   modifier: 'corriger',
   non: 'corriger',
+  reessayer: 'reessayer',
+  ressayer: 'reessayer',
+  'essayer encore': 'reessayer',
+  retry: 'reessayer',
 };
 
 /**

@@ -1,7 +1,8 @@
 import { and, assign, emit, fromPromise, setup } from 'xstate';
 import type { ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
-import type { OutboundMessage } from '../../src/domain/outbound.js';
+import { AnswerUnavailableError } from '../../src/domain/errors.js';
 import type { FileStatus } from '../../src/domain/file-status.js';
+import { type ActivityContext, activityAfter, activityFrom, buttonsFrom, say, withButtons, wordsOf } from '../kit/index.js';
 import { type Command, normalizeCommand, normalizeRegistrationNumber } from './commands.js';
 import { texts } from './texts.fr.js';
 
@@ -15,12 +16,7 @@ import { texts } from './texts.fr.js';
 export const MAX_ATTEMPTS = 3;
 
 /** Session data, persisted with the snapshot. */
-export interface PensionStatusContext {
-  readonly startedAt: number;
-  readonly lastActivityAt: number;
-  /** User events received in this session, including media and commands. */
-  readonly messageCount: number;
-  readonly profileName?: string;
+export interface PensionStatusContext extends ActivityContext {
   /** Invalid numbers typed in a row since the last valid one or the last restart. */
   readonly attempts: number;
   /** The normalized number being confirmed or looked up (kept after the answer). */
@@ -28,21 +24,19 @@ export interface PensionStatusContext {
 }
 
 type ButtonId = keyof typeof texts.buttons;
-
-const reply = (message: OutboundMessage): ReplyEvent => ({ type: 'reply', message });
-const say = (text: string): ReplyEvent => reply({ type: 'text', text });
-const withButtons = (body: string, ids: readonly ButtonId[]): ReplyEvent =>
-  reply({ type: 'buttons', body, buttons: ids.map((id) => ({ id, title: texts.buttons[id] })) });
+const buttons = (...ids: ButtonId[]) => buttonsFrom(texts.buttons, ids);
 
 /** The command a text or a tapped button stands for (button ids are the command names). */
-const commandOf = (event: UserEvent): Command | undefined =>
-  event.type === 'user.text' ? normalizeCommand(event.text) : event.type === 'user.choice' ? normalizeCommand(event.id) : undefined;
+const commandOf = (event: UserEvent): Command | undefined => {
+  const words = wordsOf(event);
+  return words === undefined ? undefined : normalizeCommand(words);
+};
 const numberOf = (event: UserEvent): string | undefined =>
   event.type === 'user.text' ? normalizeRegistrationNumber(event.text) : undefined;
 
 /**
  * The pension-status statechart. States: `welcome` (new session) → `askingNumber` → `confirming` →
- * `lookingUp` (tag `busy`) → `showingStatus` | `notFound`, and `help`. Commands (`aide`, `annuler`,
+ * `lookingUp` (tag `busy`) → `showingStatus` | `notFound` | `unavailable`, and `help`. Commands (`aide`, `annuler`,
  * `nouveau`, `corriger`), a typed number and media are handled at the root, so they work from every state.
  *
  * @example
@@ -67,31 +61,31 @@ export const pensionStatusMachine = setup({
     isNewCommand: ({ event }) => commandOf(event) === 'nouveau',
     isConfirmCommand: ({ event }) => commandOf(event) === 'confirmer',
     isCorrectCommand: ({ event }) => commandOf(event) === 'corriger',
+    isRetryCommand: ({ event }) => commandOf(event) === 'reessayer',
     isRegistrationNumber: ({ event }) => numberOf(event) !== undefined,
     /** Typed text that is neither a command nor a valid number: a mistyped number, or a sentence. */
     isUnrecognizedText: ({ event }) => event.type === 'user.text' && commandOf(event) === undefined && numberOf(event) === undefined,
     isLastAttempt: ({ context }) => context.attempts + 1 >= MAX_ATTEMPTS,
     isFound: (_, params: { status: FileStatus }) => params.status.found,
+    /** The CSS took longer than CSS_API_TIMEOUT_MS; any other failure means the service is down. */
+    isTimeout: (_, params: { error: unknown }) => params.error instanceof AnswerUnavailableError && params.error.reason === 'timeout',
   },
   actions: {
-    recordActivity: assign(({ context, event }) => ({
-      messageCount: context.messageCount + 1,
-      lastActivityAt: event.at,
-      profileName: event.profileName ?? context.profileName,
-    })),
+    recordActivity: assign(({ context, event }) => activityAfter(context, event)),
     rememberNumber: assign({ registrationNumber: ({ event }) => numberOf(event), attempts: 0 }),
     countAttempt: assign({ attempts: ({ context }) => context.attempts + 1 }),
     startOver: assign({ registrationNumber: undefined, attempts: 0 }),
     replyWelcome: emit(({ context }) => say(texts.welcome(context.profileName))),
-    replyAskNumber: emit(() => withButtons(texts.askNumber, ['aide'])),
+    replyAskNumber: emit(() => withButtons(texts.askNumber, buttons('aide'))),
     replyInvalidNumber: emit(() => say(texts.invalidNumber)),
     replyTooManyAttempts: emit(() => say(texts.tooManyAttempts)),
-    replyConfirm: emit(({ context }) => withButtons(texts.confirm(context.registrationNumber ?? ''), ['confirmer', 'corriger'])),
+    replyConfirm: emit(({ context }) => withButtons(texts.confirm(context.registrationNumber ?? ''), buttons('confirmer', 'corriger'))),
     replyStatus: emit(({ context }, params: { status: FileStatus }) =>
-      withButtons(texts.status(context.registrationNumber ?? '', params.status.status, params.status.updatedAt), ['nouveau', 'aide']),
+      withButtons(texts.status(context.registrationNumber ?? '', params.status.status, params.status.updatedAt), buttons('nouveau', 'aide')),
     ),
-    replyNotFound: emit(({ context }) => withButtons(texts.notFound(context.registrationNumber ?? ''), ['corriger', 'aide'])),
-    replyUnavailable: emit(() => say(texts.unavailable)),
+    replyNotFound: emit(({ context }) => withButtons(texts.notFound(context.registrationNumber ?? ''), buttons('corriger', 'aide'))),
+    replyUnavailable: emit(({ context }) => withButtons(texts.unavailable(context.registrationNumber ?? ''), buttons('reessayer', 'nouveau', 'aide'))),
+    replyTimedOut: emit(({ context }) => withButtons(texts.timedOut(context.registrationNumber ?? ''), buttons('reessayer', 'nouveau', 'aide'))),
     replyCancelled: emit(() => say(texts.cancelled)),
     replyHelp: emit(() => say(texts.help)),
     replyTextOnly: emit(() => say(texts.textOnly)),
@@ -99,13 +93,7 @@ export const pensionStatusMachine = setup({
 }).createMachine({
   id: 'pension-status',
   initial: 'welcome',
-  context: ({ input }) => ({
-    startedAt: input.at,
-    lastActivityAt: input.at,
-    messageCount: 0,
-    attempts: 0,
-    profileName: input.profileName,
-  }),
+  context: ({ input }) => ({ ...activityFrom(input), attempts: 0 }),
   // Shared by every state (texts and taps alike): commands, a typed number, and anything unexpected.
   on: {
     'user.*': [
@@ -173,9 +161,16 @@ export const pensionStatusMachine = setup({
           },
           { target: 'notFound' },
         ],
-        // The CSS cannot tell now: apologise and ask again, so the user can retry.
-        onError: { target: 'askingNumber', actions: 'replyUnavailable' },
+        // The CSS cannot tell now: say whether it is slow or down (never "no file"), and offer to try again.
+        onError: [
+          { guard: { type: 'isTimeout', params: ({ event }) => ({ error: event.error }) }, target: 'unavailable', actions: 'replyTimedOut' },
+          { target: 'unavailable', actions: 'replyUnavailable' },
+        ],
       },
+    },
+    /** The lookup failed: the number is kept, [Réessayer] looks it up again. */
+    unavailable: {
+      on: { 'user.*': { guard: 'isRetryCommand', target: 'lookingUp', actions: 'recordActivity' } },
     },
     showingStatus: {},
     notFound: { entry: 'replyNotFound' },

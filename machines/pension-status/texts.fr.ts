@@ -23,7 +23,7 @@ export function formatDate(iso: string | undefined): string | undefined {
 /** The example shown whenever the expected format is explained. */
 const EXAMPLE = '1234567A';
 
-// Contact details to confirm with the CSS before going live (same as the CSS assistant's).
+// TO CONFIRM (CSS): contact details (the same as the CSS assistant's).
 const CONTACT =
   '📞 Téléphone : +221 33 889 20 20\n' +
   '🌐 Site web : www.secusociale.sn\n' +
@@ -57,8 +57,13 @@ export const texts = {
     `🔍 Je ne trouve pas de dossier pour le numéro *${number}*.\n\n` +
     'Le numéro contient peut-être une erreur, ou votre dossier n’est pas encore enregistré. ' +
     'Vérifiez-le sur votre carte ou vos courriers de la CSS, puis réessayez.',
-  unavailable:
-    '😔 Désolé, je ne peux pas consulter les dossiers de la CSS pour le moment : réessayez dans quelques instants.',
+  // Never "no file": the CSS could not tell. The number is kept for [Réessayer].
+  unavailable: (number: string): string =>
+    `😔 Le service de suivi des dossiers de la CSS ne répond pas en ce moment : je ne peux pas consulter le dossier *${number}*.\n\n` +
+    `Tapez *réessayer* dans quelques minutes, ou contactez la CSS :\n${CONTACT}`,
+  timedOut: (number: string): string =>
+    `⏳ La CSS met trop de temps à répondre pour le dossier *${number}*. Tapez *réessayer* pour relancer la recherche.\n\n` +
+    `Besoin d’aide ? Contactez la CSS :\n${CONTACT}`,
   cancelled: '↩️ C’est annulé, on recommence.',
   help:
     'ℹ️ *Comment vérifier votre dossier*\n\n' +
@@ -74,6 +79,7 @@ export const texts = {
     confirmer: 'Confirmer',
     corriger: 'Corriger',
     nouveau: 'Nouveau numéro',
+    reessayer: 'Réessayer',
     aide: 'Aide',
   },
 } as const;

@@ -5,7 +5,9 @@ export type ChatInput =
   | { readonly type: 'empty' }
   | { readonly type: 'command'; readonly command: 'state' | 'reset' | 'quit' }
   | { readonly type: 'choice'; readonly choice: ChatChoice }
-  | { readonly type: 'text'; readonly body: string };
+  | { readonly type: 'text'; readonly body: string }
+  /** A line the chat cannot play (a `/tap` that matches no choice): said to the designer, not sent. */
+  | { readonly type: 'error'; readonly message: string };
 
 const COMMANDS: Readonly<Record<string, 'state' | 'reset' | 'quit'>> = {
   '/state': 'state',
@@ -14,31 +16,39 @@ const COMMANDS: Readonly<Record<string, 'state' | 'reset' | 'quit'>> = {
   '/exit': 'quit',
 };
 
-/** Lower case, accents removed, inner spaces collapsed: how a typed title is compared to a choice's. */
+/** Lower case, accents removed, inner spaces collapsed: how a tapped title is compared to a choice's. */
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+const listed = (choices: readonly ChatChoice[]): string => choices.map((choice, i) => `${i + 1}) ${choice.title} [${choice.id}]`).join(', ');
+
+/** The choice `/tap <what>` names: its number, its id, or its title (case- and accent-insensitive). */
+function tapOf(what: string, choices: readonly ChatChoice[]): ChatInput {
+  if (what === '') return { type: 'error', message: 'usage: /tap <number>, /tap <id> or /tap <title> of a choice shown' };
+  if (choices.length === 0) return { type: 'error', message: 'nothing to tap: the last message has no buttons and no list' };
+  const byNumber = /^\d{1,3}$/.test(what) ? choices[Number(what) - 1] : undefined;
+  const choice = byNumber ?? choices.find((c) => c.id === what) ?? choices.find((c) => fold(c.title) === fold(what));
+  return choice ? { type: 'choice', choice } : { type: 'error', message: `no choice "${what}" here: ${listed(choices)}` };
+}
+
 /**
- * Reads a typed line: a chat command (`/state`, `/reset`, `/quit`), a pick among `choices` (those of the last
- * interactive message) by number (`2`, `2.`, `2)`) or by title (case- and accent-insensitive), or else a text
- * sent trimmed. Other slash words (`/aide`) are texts: the machine may treat them as its own commands.
+ * Reads a typed line as a phone would send it: a plain line is typed text, digits included (`2` is the text "2",
+ * which the machine may read as a row number); a tap on a button or a list row is `/tap <number>` (or its id or
+ * title) among `choices`, those of the last interactive message. Chat commands: `/state`, `/reset`, `/quit`.
+ * Other slash words (`/aide`) are texts: the machine may treat them as its own commands.
  *
  * @example
- * readInput('2', choices)       // { type: 'choice', choice: choices[1] }
- * readInput('PROCEDURES', rows) // the row titled "Procédures"
- * readInput('bonjour', [])      // { type: 'text', body: 'bonjour' }
+ * readInput('/tap 2', choices)  // { type: 'choice', choice: choices[1] }
+ * readInput('2', choices)       // { type: 'text', body: '2' }
+ * readInput('/tap menu', [])    // { type: 'error', message: 'nothing to tap: …' }
  */
 export function readInput(line: string, choices: readonly ChatChoice[]): ChatInput {
   const trimmed = line.trim();
   if (trimmed === '') return { type: 'empty' };
   const command = COMMANDS[trimmed.toLowerCase()];
   if (command) return { type: 'command', command };
-  const number = /^(\d{1,3})\s*[.)]?$/.exec(trimmed);
-  const byNumber = number ? choices[Number(number[1]) - 1] : undefined;
-  if (byNumber) return { type: 'choice', choice: byNumber };
-  const folded = fold(trimmed);
-  const byTitle = choices.find((choice) => fold(choice.title) === folded);
-  if (byTitle) return { type: 'choice', choice: byTitle };
+  const tap = /^\/tap(?:\s+(.*))?$/i.exec(trimmed);
+  if (tap) return tapOf(tap[1]?.trim() ?? '', choices);
   return { type: 'text', body: trimmed };
 }

@@ -4,11 +4,12 @@ import type { MachineDefinition } from '../domain/machine-definition.js';
 import { ConversationWorker } from '../engine/conversation-worker.js';
 import { effectRunnerFromConfig } from '../compose/effect-runner-from-config.js';
 import { inspectionFromConfig } from '../compose/inspection-from-config.js';
-import { liveMachines } from '../compose/live-machines.js';
+import { deferEffects } from '../compose/live-machines.js';
 import { createPseudonymizer } from '../observability/pseudonymize.js';
 import type { Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
 import { ChatInbound } from './chat-inbound.js';
+import type { EffectMemo } from './effect-memo.js';
 import { ChatSession } from './chat-session.js';
 import { SettlementWatch } from './settlement-watch.js';
 import { TerminalMessageSender } from './terminal-message-sender.js';
@@ -20,6 +21,8 @@ export interface ChatOptions {
   readonly logger: Logger;
   /** Where the bot's messages and the chat's notices are printed. */
   readonly write: (text: string) => void;
+  /** Remembers what the machine's effects answered, to replay a session without asking the CSS API again (watch mode). */
+  readonly answers?: EffectMemo;
 }
 
 /** A chat wired and running: the session to talk through, and how to stop its worker. */
@@ -45,13 +48,14 @@ export async function startChat(options: ChatOptions): Promise<RunningChat> {
   });
   const watch = new SettlementWatch(pipeline, () => pipeline.effects.size);
   const sender = new TerminalMessageSender({ write });
-  const live = liveMachines(config)[options.definition.id] ?? options.definition;
+  const live = deferEffects(options.definition, { menuNudge: config.menuNudgeSeconds * 1000 });
   const pseudonym = createPseudonymizer(config.pseudonymKey);
   const inspection = await inspectionFromConfig(config, logger, pseudonym);
   // The answer to a question comes back after the CSS call, bounded by its timeout.
   const settleTimeoutMs = config.cssApiTimeoutMs + 2000;
   const metrics = createMetrics();
-  const runner = effectRunnerFromConfig(config, { journal: pipeline.effects, metrics, logger });
+  const memo = options.answers;
+  const runner = effectRunnerFromConfig(config, { journal: pipeline.effects, metrics, logger, ...(memo ? { wrap: memo.wrap } : {}) });
   const worker = new ConversationWorker({
     source: watch.source,
     inbox: pipeline,

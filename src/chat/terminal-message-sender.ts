@@ -34,7 +34,7 @@ export class TerminalMessageSender implements MessageSender {
     try {
       assertWithinLimits(message);
     } catch (error) {
-      this.deps.write(`⚠️  not delivered: ${error instanceof Error ? error.message : String(error)}\n\n`);
+      this.deps.write(`⚠️  not delivered, WhatsApp would refuse it: ${error instanceof Error ? error.message : String(error)} (npm run check names the text)\n\n`);
       throw error;
     }
     const wamid = `wamid.chat-out-${++this.sent}`;

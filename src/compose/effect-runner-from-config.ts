@@ -3,13 +3,16 @@ import { createHttpClient } from '../adapters/http/create-http-client.js';
 import type { Config } from '../config/config.js';
 import { EffectRunner, type RunnableEffect } from '../engine/effects/effect-runner.js';
 import type { TypingTiming } from '../engine/typing-indicator.js';
-import type { ApiName } from '../effects/effect-definition.js';
+import type { AnyEffectDefinition, ApiName } from '../effects/effect-definition.js';
 import { effects } from '../effects/index.js';
 import type { Logger } from '../observability/logger.js';
 import { instrumentHttp } from '../observability/instrument-http.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { EffectJournal } from '../ports/effect-journal.js';
 import type { ReadReceipts } from '../ports/read-receipts.js';
+
+/** One effect's function, as the runner calls it. */
+export type EffectRun = NonNullable<RunnableEffect['run']>;
 
 /**
  * The effect runner of a process: one client per outside API, with as many kept-alive sockets as the API's
@@ -23,7 +26,11 @@ export function effectRunnerFromConfig(
     readonly logger: Logger;
     readonly receipts?: ReadReceipts;
     readonly typing?: TypingTiming;
+    /** Wraps each effect's function (`npm run chat --watch` remembers answers to replay a session). */
+    readonly wrap?: (name: string, run: EffectRun) => EffectRun;
   },
+  /** The effects to run: the registry (`src/effects/index.ts`). */
+  registered: readonly AnyEffectDefinition[] = effects,
 ): EffectRunner {
   const css = createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs, maxSockets: config.cssApiConcurrency });
   instrumentHttp(css, deps.metrics.cssSeconds);
@@ -32,9 +39,10 @@ export function effectRunnerFromConfig(
   };
   const context = { config, http: { css } };
   const runnable = new Map<string, RunnableEffect>(
-    effects.map((effect) => {
+    registered.map((effect) => {
       const api = apis[effect.api];
-      const run = effect.create(context);
+      const created = effect.create(context) as EffectRun | undefined;
+      const run = created && deps.wrap ? deps.wrap(effect.name, created) : created;
       return [effect.name, { limit: api.limit, timeoutMs: api.timeoutMs, ...(run ? { run } : {}) }];
     }),
   );

@@ -6,21 +6,36 @@ import { machines } from '../../machines/index.js';
 
 /**
  * Every registered machine as the runtime runs it: each effect it declares (`askQuestion`, …) replaced by the
- * deferred stand-in that records the call (the effect runner runs it outside the lane), and its delays configured.
- * What the server and `npm run chat` run, built the same way for both.
+ * deferred stand-in that records the call (the effect runner runs it outside the lane), its delays configured and its
+ * configurable switches set. What the server and `npm run chat` run, built the same way for both.
  *
  * @example
  * const live = liveMachines(config); live['css-assistant'].machine // invoking askQuestion records a call
  */
 export function liveMachines(config: Config): Record<string, MachineDefinition> {
-  const delays = { menuNudge: config.menuNudgeSeconds * 1000 };
-  return Object.fromEntries(Object.entries(machines).map(([id, definition]) => [id, deferEffects(definition, delays)]));
+  const delays: Record<string, number> = config.menuNudgeSeconds > 0 ? { menuNudge: config.menuNudgeSeconds * 1000 } : {};
+  // The menu nudge is a message nobody asked for (billed): on only when the operator sets MENU_NUDGE_SECONDS.
+  const switches = { isMenuNudgeOn: config.menuNudgeSeconds > 0 };
+  return Object.fromEntries(
+    Object.entries(machines).map(([id, definition]) => [id, withSwitches(deferEffects(definition, delays), switches)]),
+  );
 }
 
-/** A machine with the runtime's effects deferred and its declared delays set. */
-export function deferEffects(definition: MachineDefinition, delays: Readonly<Record<string, number>> = {}): MachineDefinition {
+/** A machine with the runtime's effects (by default the registry's) deferred and its declared delays set. */
+export function deferEffects(
+  definition: MachineDefinition,
+  delays: Readonly<Record<string, number>> = {},
+  names: readonly string[] = effectNames,
+): MachineDefinition {
   const { actors: declaredActors, delays: declaredDelays } = definition.machine.implementations;
-  const actors = Object.fromEntries(effectNames.filter((name) => name in declaredActors).map((name) => [name, deferredEffect]));
+  const actors = Object.fromEntries(names.filter((name) => name in declaredActors).map((name) => [name, deferredEffect]));
   const ownDelays = Object.fromEntries(Object.entries(delays).filter(([name]) => name in declaredDelays));
   return { ...definition, machine: definition.machine.provide({ actors, delays: ownDelays }) };
+}
+
+/** Turns on the guards a machine declares among `switches` (each is off in the machine itself). */
+function withSwitches(definition: MachineDefinition, switches: Readonly<Record<string, boolean>>): MachineDefinition {
+  const declared = definition.machine.implementations.guards;
+  const guards = Object.fromEntries(Object.entries(switches).filter(([name]) => name in declared).map(([name, on]) => [name, () => on]));
+  return Object.keys(guards).length === 0 ? definition : { ...definition, machine: definition.machine.provide({ guards }) };
 }

@@ -41,7 +41,7 @@ const schema = z.object({
   ),
   SESSION_TTL_SECONDS: integer(1800, 1, 30 * 24 * 3600),
   USER_MEMORY_DAYS: integer(90, 0, 3650),
-  MENU_NUDGE_SECONDS: integer(300, 1, 24 * 3600),
+  MENU_NUDGE_SECONDS: integer(0, 0, 24 * 3600),
   DEDUP_WINDOW_SECONDS: integer(24 * 3600, 60, 30 * 24 * 3600),
   OUTBOUND_PER_SECOND: integer(80, 1, 10_000),
   PAIR_BURST: integer(45, 1, 1000),
@@ -95,7 +95,7 @@ export type Config = Readonly<{
   sessionTtlSeconds: number;
   /** How long what a machine remembers of a user (language, last visit) outlives their last message; 0: nothing. */
   userMemoryDays: number;
-  /** How long a user may sit in the CSS menu before one nudge. */
+  /** How long a user may sit in the CSS menu before one nudge; 0 (the default): no nudge, a message nobody asked for. */
   menuNudgeSeconds: number;
   dedupWindowSeconds: number;
   workerConcurrency: number;

@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { UserEvent } from './conversation.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /**
  * A conversation machine as the runtime knows it. `version` goes into every stored snapshot: a snapshot of
@@ -36,6 +37,11 @@ export interface MachineDefinition {
    * `input.returning.remembered`. Keep it small and free of personal data; absent, nothing is kept but the date.
    */
   readonly remember?: (context: unknown) => Readonly<Record<string, unknown>>;
+  /**
+   * The word lists the machine reads whole messages with (commands, small talk): `npm run check` reports a phrase
+   * listed under two meanings, one made only of filler words, and one that is a number.
+   */
+  readonly vocabulary?: Vocabulary;
   /** Sent once when a user writes faster than the inbound limit allows (`INBOUND_PER_MINUTE`). */
   readonly floodNotice?: string;
 }

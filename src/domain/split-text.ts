@@ -1,17 +1,19 @@
 /**
  * Splits a long CSS answer into WhatsApp-sized parts, as the contract requires: each part at most
- * `maxLength` characters, every part after the first headed `(Suite i/n)`. Cuts fall on the most
- * natural boundary available so that a reader never sees a word or a sentence broken needlessly.
+ * `maxLength` characters, the first marked `(1/n)` and every next one headed `(Suite i/n)`. The last part
+ * may be held shorter (`lastMaxLength`), so that it fits the body of an interactive message and carries the
+ * answer's buttons. Cuts fall on the most natural boundary available so that a reader never sees a word or a
+ * sentence broken needlessly.
  */
 
 import { WHATSAPP_LIMITS } from './whatsapp-limits.js';
 
-/** Characters of `(Suite i/n)\n` besides the digits of `i` and `n`. */
+/** Characters of `(Suite /)\n` besides the digits of `i` and `n` (the first part's `(/)\n` is shorter). */
 const HEADING_FIXED_LENGTH = '(Suite /)\n'.length;
 
 /** The heading that starts part `index` (1-based) of `total`. */
 function heading(index: number, total: number): string {
-  return `(Suite ${index}/${total})\n`;
+  return index === 1 ? `(1/${total})\n` : `(Suite ${index}/${total})\n`;
 }
 
 /**
@@ -30,15 +32,12 @@ const BREAKS: ReadonlyArray<{ pattern: RegExp; cutAfter: boolean }> = [
  */
 const SPACE = /[^\S\u00A0\u202F](?![?!:;»])/g;
 
-/** The last end, within `capacity`, of a break of the given kind, or -1. */
-function lastBreak(window: string, pattern: RegExp, cutAfter: boolean, capacity: number): number {
-  let best = -1;
-  for (const match of window.matchAll(pattern)) {
-    const end = cutAfter ? match.index + match[0].length : match.index;
-    if (end > 0 && end <= capacity) best = end;
-  }
-  return best;
+/** Every place, in `window`, where a part may end after a break of the given kind. */
+function breakEnds(window: string, pattern: RegExp, cutAfter: boolean): number[] {
+  return [...window.matchAll(pattern)].map((match) => (cutAfter ? match.index + match[0].length : match.index));
 }
+
+const isLowSurrogate = (text: string, index: number): boolean => /[\uDC00-\uDFFF]/.test(text.charAt(index));
 
 /**
  * Where to end the next part of `rest` (longer than `capacity`): a paragraph or line break,
@@ -49,13 +48,35 @@ function cutPoint(rest: string, capacity: number): number {
   const window = rest.slice(0, capacity + 1);
   const minimumEnd = Math.ceil(capacity / 2);
   for (const { pattern, cutAfter } of BREAKS) {
-    const end = lastBreak(window, pattern, cutAfter, capacity);
+    const end = Math.max(-1, ...breakEnds(window, pattern, cutAfter).filter((e) => e > 0 && e <= capacity));
     if (end >= minimumEnd) return end;
   }
-  const space = lastBreak(window, SPACE, false, capacity);
+  const space = Math.max(-1, ...breakEnds(window, SPACE, false).filter((e) => e > 0 && e <= capacity));
   if (space > 0) return space;
-  const isHighSurrogate = /[\uD800-\uDBFF]/.test(rest.charAt(capacity - 1));
-  return isHighSurrogate && capacity > 1 ? capacity - 1 : capacity;
+  return isLowSurrogate(rest, capacity) && capacity > 1 ? capacity - 1 : capacity;
+}
+
+/**
+ * Where the last part of `text` (longer than `capacity`) starts: the mirror of {@link cutPoint}, so the last
+ * part holds as much as it can, at least half its room, from the start of a paragraph, a line or a sentence.
+ */
+function tailStart(text: string, capacity: number): number {
+  const from = text.length - capacity;
+  const window = text.slice(from - 1);
+  const minimumLength = Math.ceil(capacity / 2);
+  const candidates = [...BREAKS, { pattern: SPACE, cutAfter: false }].map(({ pattern, cutAfter }) =>
+    breakEnds(window, pattern, cutAfter)
+      // A part ends where the break starts; the next one starts after the break's own whitespace.
+      .map((end) => from - 1 + end + (/^\s+/.exec(text.slice(from - 1 + end))?.[0].length ?? 0))
+      .filter((start) => start >= from && start < text.length),
+  );
+  for (const starts of candidates.slice(0, BREAKS.length)) {
+    const start = Math.min(Infinity, ...starts);
+    if (start !== Infinity && text.length - start >= minimumLength) return start;
+  }
+  const space = Math.min(Infinity, ...(candidates.at(-1) ?? []));
+  if (space !== Infinity) return space;
+  return isLowSurrogate(text, from) ? from + 1 : from;
 }
 
 /** Bodies (without headings) with the first part holding `first` characters and the others `other`. */
@@ -75,29 +96,46 @@ function chunk(text: string, first: number, other: number): string[] {
   return bodies;
 }
 
+/** The bodies when the last part has less room (`last`) than the others: the last is cut first, from the end. */
+function chunkWithShortLast(text: string, first: number, other: number, last: number): string[] {
+  const trimmed = text.trim();
+  if (trimmed.length <= last) return trimmed === '' ? [] : [trimmed];
+  const start = tailStart(trimmed, last);
+  return [...chunk(trimmed.slice(0, start), first, other), trimmed.slice(start).trim()];
+}
+
 /**
- * Splits `text` into parts of at most `maxLength` characters, heading included, every part after
- * the first starting with `(Suite i/n)\n`. Whitespace at a cut is dropped; every word is kept in
- * order. Lengths are UTF-16 code units (JavaScript's `length`), which never under-counts for Meta.
- * Text that is only whitespace yet longer than a part gives no part at all.
+ * Splits `text` into parts of at most `maxLength` characters, heading included, the last one at most
+ * `lastMaxLength`: the first part starts with `(1/n)\n`, every next one with `(Suite i/n)\n`. Whitespace at a
+ * cut is dropped; every word is kept in order. Lengths are UTF-16 code units (JavaScript's `length`), which
+ * never under-counts for Meta. A text that fits in one part is returned unchanged; text that is only
+ * whitespace yet longer than a part gives no part at all.
  *
  * @example
- * splitAnswer(longAnswer); // ['Première partie…', '(Suite 2/3)\n…', '(Suite 3/3)\n…']
+ * splitAnswer(longAnswer); // ['(1/3)\nPremière partie…', '(Suite 2/3)\n…', '(Suite 3/3)\n…']
+ * splitAnswer(answer, 4000, 1024); // the last part fits an interactive body, to carry the buttons
  * splitAnswer('Bonjour'); // ['Bonjour']
- * @throws RangeError when `maxLength` cannot hold a heading and one character.
+ * @throws RangeError when a length cannot hold a heading and one character.
  */
-export function splitAnswer(text: string, maxLength: number = WHATSAPP_LIMITS.answerPart): string[] {
-  if (text.length <= maxLength) return [text];
+export function splitAnswer(
+  text: string,
+  maxLength: number = WHATSAPP_LIMITS.answerPart,
+  lastMaxLength: number = maxLength,
+): string[] {
+  const lastLength = Math.min(lastMaxLength, maxLength);
+  if (text.length <= lastLength) return [text];
   // The heading's length depends on the number of parts, which depends on the room the heading
   // leaves: grow the assumed digit count until it covers the count it produces (it only grows).
   let digits = 1;
   for (;;) {
     const room = maxLength - (HEADING_FIXED_LENGTH + 2 * digits);
-    if (room < 1) throw new RangeError(`maxLength ${maxLength} cannot hold a "(Suite i/n)" heading and text`);
-    const bodies = chunk(text, maxLength, room);
+    const lastRoom = lastLength - (HEADING_FIXED_LENGTH + 2 * digits);
+    if (lastRoom < 1) throw new RangeError(`a part of ${lastLength} cannot hold a "(Suite i/n)" heading and text`);
+    const firstRoom = room + '(Suite '.length - '('.length;
+    const bodies = lastLength < maxLength ? chunkWithShortLast(text, firstRoom, room, lastRoom) : chunk(text, firstRoom, room);
     const total = bodies.length;
     if (String(total).length <= digits) {
-      return bodies.map((body, index) => (index === 0 ? body : heading(index + 1, total) + body));
+      return total <= 1 ? bodies : bodies.map((body, index) => heading(index + 1, total) + body);
     }
     digits = String(total).length;
   }

@@ -5,12 +5,13 @@ import { CssMediaAnswerSource } from '../adapters/css/css-media-answer-source.js
 import { createHttpClient } from '../adapters/http/create-http-client.js';
 import { GraphMediaDownloader } from '../adapters/whatsapp/graph-media-downloader.js';
 import type { MediaQuestion } from '../domain/media-question.js';
+import { toWhatsApp } from '../domain/whatsapp-format.js';
 import { defineEffect } from './effect-definition.js';
 
 /**
  * A question about a photo or a PDF the user sent: the file is fetched from WhatsApp with the token, then posted to
  * the CSS API's multimodal endpoints. Without `WHATSAPP_TOKEN` no file can be fetched: the call fails and the machine
- * apologises. Repeatable (a download and a question).
+ * apologises. The answer's Markdown comes back as WhatsApp formatting. Repeatable (a download and a question).
  */
 export const askAboutMedia = defineEffect({
   name: 'askAboutMedia',
@@ -41,6 +42,6 @@ export const askAboutMedia = defineEffect({
         maxChars: config.cssAnswerMaxChars,
       },
     );
-    return (input: MediaQuestion, { signal }) => media.askAboutMedia(input, { signal });
+    return async (input: MediaQuestion, { signal }) => toWhatsApp(await media.askAboutMedia(input, { signal }));
   },
 });

@@ -3,6 +3,7 @@ import type { InspectionEvent, Observer } from 'xstate';
 import type { Logger } from '../observability/logger.js';
 import type { Pseudonymize } from '../observability/pseudonymize.js';
 import { startInspectRelay, type InspectRelay } from './inspect-relay.js';
+import { conversationSessions } from './conversation-sessions.js';
 import { maskPrivate } from './mask-private.js';
 
 /** How the runtime attaches the inspector to each conversation actor. */
@@ -25,6 +26,8 @@ export interface InspectionOptions {
   /** Stands for the conversation in actor ids. */
   readonly pseudonym: Pseudonymize;
   readonly logger: Logger;
+  /** Where the page to open is printed, as a plain line for a person; standard error by default. */
+  readonly announce?: (line: string) => void;
 }
 
 /**
@@ -41,7 +44,9 @@ export async function createInspection(options: InspectionOptions): Promise<Insp
   if (options.target === 'local') {
     relay = await startInspectRelay(options.port);
     url = relay.wsUrl;
-    options.logger.info({ url: relay.pageUrl }, `XState inspector: open ${relay.pageUrl} in a browser (it loads Stately's inspector UI)`);
+    options.logger.info({ url: relay.pageUrl }, 'XState inspector relay started');
+    const announce = options.announce ?? ((line: string) => void process.stderr.write(`${line}\n`));
+    announce(`XState inspector: open ${relay.pageUrl} in a browser (its page loads Stately's inspector UI from the internet)`);
   }
   const serialize = options.raw ? undefined : (event: StatelyInspectionEvent) => maskPrivate(event) as StatelyInspectionEvent;
   const inspector =
@@ -52,7 +57,7 @@ export async function createInspection(options: InspectionOptions): Promise<Insp
   if (options.raw) options.logger.warn('INSPECT_RAW=1: phone numbers and message texts leave the process unmasked');
   return {
     actorId: (conversationKey) => `conv:${options.pseudonym(conversationKey)}`,
-    inspect: inspector.inspect,
+    inspect: conversationSessions(inspector.inspect),
     ...(relay ? { relayUrl: relay.wsUrl } : {}),
     async close() {
       inspector.stop();

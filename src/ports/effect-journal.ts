@@ -11,8 +11,6 @@ import type { EffectCall, EffectOutcome } from '../domain/effect-call.js';
 export interface EffectJournal {
   /** Calls whose process has not settled them in time (it died): claimed for this process until `now + leaseMs`. */
   claimOverdue(now: number, max: number, leaseMs: number): Promise<EffectCall[]>;
-  /** Keeps a call claimed until `until` (its run starts late, behind the queue). */
-  extend(call: EffectCall, until: number): Promise<void>;
   /**
    * Puts the outcome into the call's conversation lane and forgets the call. Settling a call twice (it ran again
    * after a crash) stores the outcome once.

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { categories, cssAssistant } from '../../machines/css-assistant/index.js';
 import { startCssStandIn, type CssStandIn } from '../support/css-stand-in.js';
 import { eventually } from '../support/eventually.js';
 import { startWsRelayStandIn } from '../support/ws-relay-stand-in.js';
@@ -21,23 +22,24 @@ afterEach(() => {
 afterAll(() => css.close());
 
 describe('npm run chat', () => {
-  it('talks to the default machine: numbered choices, picks by number and title, questions, /state, /reset', async () => {
+  it('talks to the default machine: numbered choices, taps by number and title, questions, /state, /reset', async () => {
     const bot = chat();
     const banner = await bot.ready();
-    expect(banner).toContain('css-assistant v1');
+    expect(banner).toContain(`css-assistant v${cssAssistant.version}`);
     expect(banner).toContain(`CSS_API_URL: ${css.url}`);
-    expect(banner).toMatch(/\/state.*\/reset.*\/quit/);
+    expect(banner).toMatch(/\/tap.*\/state.*\/reset.*\/quit/);
+    expect(banner).toContain('memory only');
 
     const welcome = await bot.say('bonjour');
     expect(welcome).toContain('Bienvenue');
     expect(welcome).toContain('  1) Menu\n  2) Aide\n  3) Contact\n');
 
-    const menu = await bot.say('1');
+    const menu = await bot.say('/tap 1');
     expect(menu).toContain('→ Menu');
     expect(menu).toContain('[Voir les thèmes]\n  Thèmes:\n  1) Cotisations — ');
     expect(menu).toContain('  3) Démarches — ');
 
-    const category = await bot.say('DEMARCHES');
+    const category = await bot.say('/tap DEMARCHES');
     expect(category).toContain('→ Démarches');
     expect(category).toContain('[Voir les questions]');
     expect(category).toMatch(/^ {2}1\) \S/m);
@@ -47,9 +49,9 @@ describe('npm run chat', () => {
     expect(css.questions).toContain('Comment déclarer un salarié ?');
 
     const state = await bot.say('/state');
-    expect(state).toMatch(/^state: idle$/m);
-    expect(state).toContain('"lastQuestion": "Comment déclarer un salarié ?"');
-    expect(state).toContain('(css-assistant v1)');
+    expect(state).toMatch(/^state: dialog\.category,question\.ready$/m);
+    expect(state).toContain('"question": "Comment déclarer un salarié ?"');
+    expect(state).toContain(`(css-assistant v${cssAssistant.version})`);
 
     expect(await bot.say('/reset')).toContain('New conversation');
     expect(await bot.say('/state')).toContain('No conversation yet');
@@ -60,7 +62,7 @@ describe('npm run chat', () => {
   });
 
   it('plays piped input in order and prints the same transcript every time', async () => {
-    const script = ['salut', '1', '2', '1', '/reset', 'contact', '2', 'menu'];
+    const script = ['salut', '/tap 1', '/tap 2', '/tap 1', '/reset', 'contact', '/tap 2', 'menu'];
     const run = async (): Promise<string> => {
       const bot = chat();
       bot.write(`${script.join('\n')}\n`);
@@ -70,14 +72,27 @@ describe('npm run chat', () => {
     };
     const first = await run();
     expect(await run()).toBe(first);
-    const inOrder = ['> salut\n', 'Bienvenue', '> 1\n→ Menu\n', '> 2\n→ Prestations\n', '> 1\n→ Allocations familiales\n',
-      'Réponse CSS à : ', '> /reset\n— New conversation', '> contact\n', 'Bienvenue', '📞', '> 2\n→ Aide\n', 'ℹ️',
+    const inOrder = ['> salut\n', 'Bienvenue', '> /tap 1\n→ Menu\n', `> /tap 2\n→ ${categories[1]!.title}\n`, `> /tap 1\n→ ${categories[1]!.topics[0]!.title}\n`,
+      'Réponse CSS à : ', '> /reset\n— New conversation', '> contact\n', 'Bienvenue', '📞', '> /tap 2\n→ Aide\n', 'ℹ️',
       '> menu\n', '[Voir les thèmes]'];
     let cursor = 0;
     for (const mark of inOrder) {
       cursor = first.indexOf(mark, cursor);
       expect({ mark, found: cursor >= 0 }).toEqual({ mark, found: true });
     }
+  });
+
+  it('sends a typed digit as text, as a phone does, and says plainly when a tap names no choice', async () => {
+    const bot = chat();
+    await bot.ready();
+    await bot.say('menu');
+    // "2" typed under the menu is the text "2": the machine reads it as the row number.
+    const typed = await bot.say('2');
+    expect(typed).not.toContain('→');
+    expect(typed).toContain('*Prestations*');
+    expect(await bot.say('/tap 9')).toMatch(/^⚠️ {2}no choice "9" here: 1\) Allocations familiales \[prestations\.allocations\], /m);
+    bot.end();
+    expect(await bot.exited).toBe(0);
   });
 
   it('leaves on /quit even with lines left to read', async () => {

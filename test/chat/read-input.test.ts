@@ -8,20 +8,25 @@ const choices: ChatChoice[] = [
 ];
 
 describe('readInput', () => {
-  it('picks a choice of the last interactive message by number', () => {
-    expect(readInput(' 2 ', choices)).toEqual({ type: 'choice', choice: choices[1] });
-    expect(readInput('1)', choices)).toEqual({ type: 'choice', choice: choices[0] });
-  });
-
-  it('picks a choice by title, ignoring case, accents and spaces', () => {
-    expect(readInput('  DEMARCHES ', choices)).toEqual({ type: 'choice', choice: choices[1] });
-  });
-
-  it('sends anything else as a trimmed text, numbers out of range and slash words included', () => {
-    expect(readInput('3', choices)).toEqual({ type: 'text', body: '3' });
-    expect(readInput('1', [])).toEqual({ type: 'text', body: '1' });
+  it('sends a typed line as text, digits included, as a phone does', () => {
+    expect(readInput(' 2 ', choices)).toEqual({ type: 'text', body: '2' });
+    expect(readInput('Démarches', choices)).toEqual({ type: 'text', body: 'Démarches' });
     expect(readInput(' /aide ', choices)).toEqual({ type: 'text', body: '/aide' });
-    expect(readInput('Démarches à faire ?', choices)).toEqual({ type: 'text', body: 'Démarches à faire ?' });
+  });
+
+  it('taps a choice of the last interactive message by number, id or title', () => {
+    expect(readInput('/tap 2', choices)).toEqual({ type: 'choice', choice: choices[1] });
+    expect(readInput('/tap cotisations', choices)).toEqual({ type: 'choice', choice: choices[0] });
+    expect(readInput('/TAP  demarches ', choices)).toEqual({ type: 'choice', choice: choices[1] });
+  });
+
+  it('says why a tap cannot be played instead of sending it', () => {
+    expect(readInput('/tap 3', choices)).toEqual({
+      type: 'error',
+      message: 'no choice "3" here: 1) Cotisations [cotisations], 2) Démarches [procedures]',
+    });
+    expect(readInput('/tap 1', [])).toEqual({ type: 'error', message: 'nothing to tap: the last message has no buttons and no list' });
+    expect(readInput('/tap', choices)).toEqual({ type: 'error', message: 'usage: /tap <number>, /tap <id> or /tap <title> of a choice shown' });
   });
 
   it('reads the chat commands and blank lines', () => {

@@ -29,15 +29,17 @@ export interface SpawnedChat {
 }
 
 /**
- * Starts the chat with `args` and `env` (plus PATH); stdout is accumulated and polled with deadlines.
+ * Starts the chat with `args` and `env` (plus PATH), in `cwd` when given (the project root it watches);
+ * stdout is accumulated and polled with deadlines.
  *
  * @example
  * const chat = spawnChat([], { CSS_API_URL: css.url });
  * await chat.ready();
  * expect(await chat.say('bonjour')).toContain('1) Menu');
  */
-export function spawnChat(args: readonly string[], env: Record<string, string>): SpawnedChat {
+export function spawnChat(args: readonly string[], env: Record<string, string>, cwd?: string): SpawnedChat {
   const child = spawn(process.execPath, [CHAT, ...args], {
+    ...(cwd === undefined ? {} : { cwd }),
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'test', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

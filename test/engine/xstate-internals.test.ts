@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { createRequire } from 'node:module';
-import { type AnyMachineSnapshot, createActor, emit, fromPromise, setup } from 'xstate';
+import { type AnyMachineSnapshot, createActor, emit, type EventObject, fromPromise, setup } from 'xstate';
 import { isPlaceholder } from '../../src/designer/check/references.js';
 import { createStepper } from '../../src/designer/check/pure-step.js';
-import { deferredCalls, deferredEffect } from '../../src/engine/effects/deferred-effect.js';
+import { deferEffects } from '../../src/compose/live-machines.js';
+import { deferredCalls } from '../../src/engine/effects/deferred-effect.js';
 import { pendingTimers } from '../../src/engine/pending-timers.js';
 
 // The runtime and `npm run check` read a few of XState's internals that its public API does not promise. xstate is
@@ -12,7 +13,8 @@ import { pendingTimers } from '../../src/engine/pending-timers.js';
 const require = createRequire(import.meta.url);
 
 const machine = setup({
-  actors: { ask: fromPromise<string, { q: string }>(() => Promise.reject(new Error('ask was not provided'))) },
+  types: { emitted: {} as { type: 'reply'; output?: unknown } },
+  actors: { askQuestion: fromPromise<string, { q: string }>(() => Promise.reject(new Error('askQuestion was not provided'))) },
   delays: { nudge: 60_000 },
 }).createMachine({
   id: 'probe',
@@ -24,7 +26,7 @@ const machine = setup({
     asking: {
       invoke: {
         id: 'askQ',
-        src: 'ask',
+        src: 'askQuestion',
         input: () => ({ q: 'taux ?' }),
         onDone: { target: 'idle', actions: emit(({ event }) => ({ type: 'reply', output: event.output })) },
         onError: { target: 'idle', actions: emit({ type: 'reply', output: 'error' }) },
@@ -51,13 +53,13 @@ describe('XState internals the runtime relies on', () => {
   });
 
   it('persists a deferred child with its call id, restores it without running anything, and applies an outside done event', () => {
-    const live = machine.provide({ actors: { ask: deferredEffect } });
+    const live = deferEffects({ id: 'probe', version: 1, machine }).machine;
     const first = createActor(live).start();
     first.send({ type: 'ASK' });
     const persisted = JSON.parse(JSON.stringify(first.getPersistedSnapshot())) as AnyMachineSnapshot;
     first.stop();
     const [call] = deferredCalls(persisted);
-    expect(call).toEqual({ callId: expect.any(String), actorId: 'askQ', effect: 'ask', input: { q: 'taux ?' } });
+    expect(call).toEqual({ callId: expect.any(String), actorId: 'askQ', effect: 'askQuestion', input: { q: 'taux ?' } });
 
     const restored = createActor(live, { snapshot: persisted });
     const replies: unknown[] = [];
@@ -72,7 +74,7 @@ describe('XState internals the runtime relies on', () => {
   });
 
   it('routes an outside error event to onError', () => {
-    const live = machine.provide({ actors: { ask: deferredEffect } });
+    const live = deferEffects({ id: 'probe', version: 1, machine }).machine;
     const actor = createActor(live).start();
     const replies: unknown[] = [];
     actor.on('reply', (event) => replies.push(event));
@@ -83,7 +85,7 @@ describe('XState internals the runtime relies on', () => {
   });
 
   it('keeps a promise actor’s creator as its `config` (how the check recognises a placeholder)', () => {
-    expect(isPlaceholder(machine.implementations.actors['ask'])).toBe(true);
+    expect(isPlaceholder(machine.implementations.actors['askQuestion'])).toBe(true);
     expect(isPlaceholder(fromPromise(async () => 'real'))).toBe(false);
   });
 
@@ -93,7 +95,7 @@ describe('XState internals the runtime relies on', () => {
     const [asking, actions] = stepper.next(idle, { type: 'ASK' });
     expect(asking.value).toBe('asking');
     expect(actions.map((action) => action.type)).toContain('xstate.spawnChild');
-    const [, done] = stepper.next(asking, { type: 'xstate.done.actor.askQ', output: 'x' });
+    const [, done] = stepper.next(asking, { type: 'xstate.done.actor.askQ', output: 'x' } as EventObject);
     expect(done).toContainEqual(expect.objectContaining({ type: 'xstate.emit', params: expect.objectContaining({ event: { type: 'reply', output: 'x' } }) }));
   });
 });

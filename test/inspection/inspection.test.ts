@@ -40,7 +40,7 @@ describe('XState inspection', () => {
     const all = messages.join('\n');
     expect(all).toContain('@xstate.snapshot');
     expect(all).toMatch(/"name":"conv:[0-9a-f]{12}"/);
-    expect(all).toContain("awaitingAnswer");
+    expect(all).toContain('"asking"');
     expect(all).not.toContain(PHONE);
     expect(all).not.toContain('Fatou');
     expect(all).not.toContain('payée');

@@ -11,11 +11,11 @@ import { toAnswerUnavailable } from './css-api-error.js';
 import { limitAnswer } from './limit-answer.js';
 
 const ASK_PATH = '/ask-question-ultra';
-/** The `answer` of a reply body, when it is a non-blank string. */
+/** The `answer` of a reply body, when it is a string; a blank one means the CSS found no answer. */
 function answerOf(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null || !('answer' in data)) return undefined;
   const answer: unknown = data.answer;
-  return typeof answer === 'string' && answer.trim().length > 0 ? answer : undefined;
+  return typeof answer === 'string' ? (answer.trim() === '' ? '' : answer) : undefined;
 }
 
 /** Limits of one question; both default to none, as the CSS client is built with them in the server. */
@@ -53,7 +53,7 @@ export class CssAnswerSource implements AnswerSource {
     }
     const answer = answerOf(data);
     if (answer === undefined) {
-      const shape = typeof data === 'string' ? 'a non-JSON body' : 'JSON without a non-empty "answer" string';
+      const shape = typeof data === 'string' ? 'a non-JSON body' : 'JSON without an "answer" string';
       throw new AnswerUnavailableError('bad-reply', `CSS API answered HTTP ${status} with ${shape}`, status);
     }
     return this.options.maxChars === undefined ? answer : limitAnswer(answer, this.options.maxChars);

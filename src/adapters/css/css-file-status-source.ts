@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import { isAxiosError, type AxiosInstance } from 'axios';
 import { AnswerUnavailableError } from '../../domain/errors.js';
 import type { FileStatus } from '../../domain/file-status.js';
 import type { FileStatusSource } from '../../ports/file-status-source.js';
@@ -7,8 +7,9 @@ import { toAnswerUnavailable } from './css-api-error.js';
 
 /**
  * The production `FileStatusSource`: `POST {CSS_API_URL}{path}` with `{"registrationNumber": …}`, answered by
- * `{ "found": true, "status": "…", "updatedAt": "…" }` (status and date optional) or `{ "found": false }`;
- * a 404 means the file is unknown too.
+ * `{ "found": true, "status": "…", "updatedAt": "…" }` (status and date optional) or `{ "found": false }`,
+ * with status 200 or 404. A 404 that does not say `"found": false` is a path the API does not serve (a
+ * misconfigured `CSS_API_FILE_STATUS_PATH`): the service is unavailable, the file is not unknown.
  *
  * @example
  * const files = new CssFileStatusSource({ http, path: '/pension-file-status' });
@@ -24,7 +25,8 @@ export class CssFileStatusSource implements FileStatusSource {
       ({ data } = await this.deps.http.post<unknown>(this.deps.path, { registrationNumber }, { signal }));
     } catch (error) {
       const unavailable = toAnswerUnavailable(error);
-      if (unavailable.httpStatus === 404) return { found: false };
+      const said = isAxiosError(error) ? (error.response?.data as { found?: unknown } | undefined) : undefined;
+      if (unavailable.httpStatus === 404 && said?.found === false) return { found: false };
       throw unavailable;
     }
     if (typeof data !== 'object' || data === null) throw new AnswerUnavailableError('bad-reply', 'file status reply is not JSON');

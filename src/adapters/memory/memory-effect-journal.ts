@@ -30,11 +30,6 @@ export class MemoryEffectJournal implements EffectJournal {
     return claimed;
   }
 
-  async extend(call: EffectCall, until: number): Promise<void> {
-    const entry = this.calls.get(call.callId);
-    if (entry) entry.claimedUntil = until;
-  }
-
   async settle(call: EffectCall, outcome: EffectOutcome): Promise<void> {
     // Forgotten first: whoever sees the outcome in the lane sees no call pending any more.
     this.calls.delete(call.callId);

@@ -33,10 +33,6 @@ export class RedisEffectJournal implements EffectJournal {
     return raw.map((call) => JSON.parse(call) as EffectCall);
   }
 
-  async extend(call: EffectCall, until: number): Promise<void> {
-    await this.options.redis.zadd(this.keys.effectsDue, 'XX', until, call.callId);
-  }
-
   async settle(call: EffectCall, outcome: EffectOutcome): Promise<void> {
     const { redis, scripts, keyPrefix, dedupWindowSeconds, inbox } = this.options;
     const { effectsDue, effectCalls, ready } = this.keys;

@@ -5,21 +5,33 @@
 
 import type { AnyStateMachine, AnyStateNode, EventObject } from 'xstate';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
+import { findVocabularyProblems } from '../../domain/vocabulary.js';
 import { findDeadEnds } from './dead-ends.js';
 import { explore } from './explore.js';
+import { findFinalStates } from './final-states.js';
 import { findLimitProblems } from './limits.js';
 import { type CheckOptions, type Finding, type MachineProblem, dedupe } from './problem.js';
 import { findUnreachable } from './reachability.js';
 import { findReferenceProblems, withStandIns } from './references.js';
 import { findUnhandledOffers, findUnofferedChoices } from './reply-ids.js';
 import { ROOT, allStates } from './state-nodes.js';
+import { findSwallowedCommands } from './swallowed-commands.js';
+import { indexTexts } from './text-keys.js';
 import { findTextProblems } from './texts.js';
+import { findTypedRowNumberProblems } from './typed-row-numbers.js';
+import { type WaivedProblem, type Waiver, partitionWaived } from './waivers.js';
 
 /** The outcome of checking one machine, with the sizes `npm run check` prints. */
 export interface MachineCheckResult {
   readonly machine: string;
   readonly version: number;
   readonly problems: MachineProblem[];
+  /** Known problems let through by a waiver: printed as warnings. */
+  readonly waived: WaivedProblem[];
+  /** Waivers of this machine that matched nothing: the problem is fixed, remove them. */
+  readonly unusedWaivers: Waiver[];
+  /** Every context field the exploration met, with the JSON types of its values. */
+  readonly contextFields: ReadonlyMap<string, ReadonlySet<string>>;
   /** State nodes below the root. */
   readonly states: number;
   /** Transitions in the chart: events, `always`, `after`, invoke outcomes, `onDone`. */
@@ -46,32 +58,44 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
   const at = (events[0] as { at?: number } | undefined)?.at ?? 0;
   const explorable = withStandIns(machine);
   const exploration = explore(explorable, events, { at }, options.explore);
+  const keys = indexTexts(options.content ?? (options.texts === undefined ? {} : { texts: options.texts }));
   const findings: Finding[] = [
     ...(options.texts === undefined ? [] : findTextProblems(options.texts)),
+    ...(definition.vocabulary === undefined ? [] : findVocabularyProblems(definition.vocabulary)),
     ...findReferenceProblems(machine, options.providedActors ?? []),
     ...(events.length > 0
       ? []
       : [{ state: ROOT, field: 'sampleEvents', message: 'no sample events: list what a user can send, so the check can explore the machine' }]),
     ...findUnreachable(machine, events.length > 0 ? exploration.visited : undefined, exploration.truncated),
     ...findDeadEnds(machine),
+    ...findFinalStates(machine, definition.restartNotice),
     ...exploration.failures,
-    ...findUnhandledOffers(exploration, at),
+    ...findUnhandledOffers(explorable, exploration, at, keys),
     ...findUnofferedChoices(explorable, exploration, events.filter(isChoice)),
-    ...findLimitProblems(exploration.replies),
+    ...findSwallowedCommands(explorable, exploration, events),
+    ...findTypedRowNumberProblems(exploration, at, keys),
+    ...findLimitProblems(exploration.replies, keys),
   ];
+  const all = dedupe(findings).map((finding) => ({ machine: definition.id, ...finding }));
+  const { problems, waived, unused } = partitionWaived(all, options.waivers ?? [], [definition.id]);
   return {
     machine: definition.id,
     version: definition.version,
-    problems: dedupe(findings).map((finding) => ({ machine: definition.id, ...finding })),
+    problems,
+    waived,
+    unusedWaivers: unused,
+    contextFields: exploration.contextFields,
     states: allStates(machine).length,
     transitions: countTransitions(machine),
   };
 }
 
 /**
- * Every problem a designer can make in `definition`: unreachable states, states with no way out, reply ids
- * offered but not handled (and handled but not offered), replies over a Cloud API limit, missing texts, and
- * references to actions, guards, actors or delays nothing provides. Empty when the machine can ship.
+ * Every problem a designer can make in `definition`: unreachable states, states with no way out, top-level
+ * final states, reply ids offered but not handled or taken only by a catch-all (and handled but not offered),
+ * catch-alls that swallow commands, typed row numbers that do not pick their row, replies over a Cloud API
+ * limit, missing texts, and references to actions, guards, actors or delays nothing provides. Empty when the
+ * machine can ship.
  *
  * @example
  * checkMachine(cssAssistant, { providedActors: ['askQuestion'], texts });

@@ -5,8 +5,11 @@
 
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import { type MachineCheckResult, runMachineCheck } from './check-machine.js';
-import { formatProblems } from './format.js';
+import { formatProblem, formatProblems } from './format.js';
 import type { MachineProblem } from './problem.js';
+import { findShapeProblems } from '../shape/check-shape.js';
+import { shapeOf } from '../shape/machine-shape.js';
+import { readShapes } from '../shape/shape-files.js';
 import { runtimeCheckOptions } from './runtime-options.js';
 
 /**
@@ -41,16 +44,34 @@ export async function assertMachinesPass(definitions: readonly MachineDefinition
 }
 
 /**
- * `npm run check`: prints each problem, or one ✓ line per sound machine; resolves to the exit status.
+ * `npm run check`: prints each problem, or one ✓ line per sound machine; resolves to the exit status. With
+ * `root`, also compares each machine with the recorded shape of its version (`docs/machines/*.shape.json`).
  *
  * @example
  * process.exitCode = await runCheckCommand(Object.values(machines), (line) => console.log(line));
  */
-export async function runCheckCommand(definitions: readonly MachineDefinition[], print: (line: string) => void): Promise<number> {
+export async function runCheckCommand(
+  definitions: readonly MachineDefinition[],
+  print: (line: string) => void,
+  /** `root`: the project root, where the shapes of shipped versions are recorded; absent, versions are not compared. */
+  options: { readonly root?: string } = {},
+): Promise<number> {
   const results = await checkRegistry(definitions);
+  if (options.root !== undefined) {
+    for (const [index, result] of results.entries()) {
+      const definition = definitions[index] as MachineDefinition;
+      const records = await readShapes(options.root, definition.id);
+      const found = findShapeProblems(definition, shapeOf(definition, result.contextFields), records);
+      result.problems.push(...found.map((finding) => ({ machine: definition.id, ...finding })));
+    }
+  }
   for (const result of results) {
     if (result.problems.length > 0) print(formatProblems(result.problems));
     else print(`✓ ${result.machine} v${result.version}: ${result.states} states, ${result.transitions} transitions checked`);
+    for (const waived of result.waived) print(`⚠ ${formatProblem(waived)} [known, waived: ${waived.reason}]`);
+    for (const waiver of result.unusedWaivers) {
+      print(`⚠ ${waiver.machine} › ${waiver.state}: the waiver for "${waiver.contains}" matches nothing now: remove it from src/designer/check/waivers.ts`);
+    }
   }
   const count = results.reduce((sum, result) => sum + result.problems.length, 0);
   if (count > 0) print(`✗ ${count} problem${count === 1 ? '' : 's'}: fix them before shipping`);

@@ -1,12 +1,13 @@
 /**
  * Walks a machine the way users and the runtime drive it, with pure transitions (`pure-step.ts`: no
- * actor, no effect): every sample user event from each settled snapshot, and each invoked actor's
- * outcomes and each delay while the machine waits. Records what the rules need: the states visited, the
+ * actor, no effect): every sample user event from each snapshot (a busy one too: effects run outside the
+ * lane, so users write while one is pending), and each invoked actor's outcomes and each delay. Records what the rules need: the states visited, the
  * replies sent, which replies were on screen on arrival in a settled state, and failures.
  */
 
 import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { OutboundMessage } from '../../domain/outbound.js';
+import { noteContext } from './context-fields.js';
 import { failureOf } from './failures.js';
 import type { ExploreOptions, Finding } from './problem.js';
 import { type PlannedAction, type Stepper, createStepper } from './pure-step.js';
@@ -31,12 +32,14 @@ export interface Exploration {
   readonly stepper: Stepper;
   /** Ids of every state node some explored snapshot made active. */
   readonly visited: ReadonlySet<string>;
-  /** Settled snapshots that were explored further: where a user can act. */
+  /** Snapshots explored further: where a user can act (busy ones included: messages arrive while an effect runs). */
   readonly settled: readonly AnyMachineSnapshot[];
   readonly arrivals: readonly Arrival[];
   readonly replies: readonly SentReply[];
   /** Events that made the machine throw or end in an error. */
   readonly failures: readonly Finding[];
+  /** Every context field some explored snapshot had, with the JSON types of its values (`string`, `undefined`…). */
+  readonly contextFields: ReadonlyMap<string, ReadonlySet<string>>;
   /** Transitions computed. */
   readonly steps: number;
   /** True when `maxSnapshots` stopped the walk before every snapshot was explored. */
@@ -118,12 +121,14 @@ export function explore(
   const settled: AnyMachineSnapshot[] = [];
   const arrivals: Arrival[] = [];
   const failures: Finding[] = [];
-  let steps = 0;
-  let truncated = false;
+  const contextFields = new Map<string, Set<string>>();
+  let [steps, truncated] = [0, false];
 
-  const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[]): void => {
+  /** `onlySettled`: a message sent while busy is explored further once it left the busy state (bounds the walk). */
+  const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[], onlySettled = false): void => {
     const state = valuePath(snapshot.value);
     for (const node of activeNodes(machine, snapshot.value)) visited.add(node.id);
+    noteContext(contextFields, snapshot.context);
     for (const { message, json } of emitted) replies.set(`${state}\u0000${json}`, { state, message });
     const isNowSettled = isSettled(snapshot);
     const offered = [...before, ...emitted];
@@ -138,7 +143,7 @@ export function explore(
     }
     const pending: Pending = { snapshot, settled: isNowSettled, offered: isNowSettled ? [] : offered };
     const key = isNowSettled ? snapshotKey : `${snapshotKey}\u0000${offeredKey}`;
-    if (seen.has(key) || snapshot.status !== 'active') return;
+    if (seen.has(key) || snapshot.status !== 'active' || (onlySettled && !isNowSettled)) return;
     seen.add(key);
     queue.push(pending);
   };
@@ -160,15 +165,13 @@ export function explore(
     try {
       const [next, actions] = stepper.next(from.snapshot, event);
       if (next.status === 'error') fail(next.error);
-      else arrive(next, repliesOf(actions), from.offered);
+      else arrive(next, repliesOf(actions), from.offered, !from.settled && event.type.startsWith('user.'));
     } catch (error) {
       fail(error);
     }
   };
 
-  const failToStart = (error: unknown): void => {
-    failures.push({ state: ROOT, field: 'initial', message: `the machine fails to start: ${error instanceof Error ? error.message : String(error)}` });
-  };
+  const failToStart = (error: unknown): number => failures.push({ state: ROOT, field: 'initial', message: `the machine fails to start: ${error instanceof Error ? error.message : String(error)}` });
   try {
     const [initial, actions] = stepper.initial();
     if (initial.status === 'error') failToStart(initial.error);
@@ -188,9 +191,10 @@ export function explore(
     }
     perState.set(state, count + 1);
     explored += 1;
-    if (pending.settled) settled.push(pending.snapshot);
-    const events = pending.settled ? [...userEvents, ...internalEvents(pending.snapshot)] : internalEvents(pending.snapshot);
+    // Effects run outside the lane: a user may write while one is pending, so busy snapshots take user events too.
+    settled.push(pending.snapshot);
+    const events = [...userEvents, ...internalEvents(pending.snapshot)];
     for (const event of events) step(pending, event);
   }
-  return { stepper, visited, settled, arrivals, replies: [...replies.values()], failures, steps, truncated };
+  return { stepper, visited, settled, arrivals, replies: [...replies.values()], failures, contextFields, steps, truncated };
 }

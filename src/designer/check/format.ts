@@ -14,11 +14,18 @@ export function formatProblem(problem: MachineProblem): string {
 }
 
 /**
- * Every problem, one per line, in the order found.
+ * Every problem, one per line, in the order found; the same problem in several states (a text shown in many)
+ * is one line naming every state.
  *
  * @example
  * process.stdout.write(`${formatProblems(checkMachine(definition))}\n`);
  */
 export function formatProblems(problems: readonly MachineProblem[]): string {
-  return problems.map(formatProblem).join('\n');
+  const grouped = new Map<string, MachineProblem>();
+  for (const problem of problems) {
+    const key = `${problem.machine}\u0000${problem.field}\u0000${problem.message}`;
+    const seen = grouped.get(key);
+    grouped.set(key, seen ? { ...seen, state: `${seen.state}, ${problem.state}` } : problem);
+  }
+  return [...grouped.values()].map(formatProblem).join('\n');
 }

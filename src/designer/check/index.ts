@@ -11,4 +11,6 @@ export { assertMachinesPass, checkRegistry, MachineCheckError, runCheckCommand }
 export { formatProblem, formatProblems } from './format.js';
 export type { CheckOptions, ExploreOptions, MachineProblem } from './problem.js';
 export { isPlaceholder } from './references.js';
+export { KNOWN_PROBLEMS, type Waiver, type WaivedProblem } from './waivers.js';
+export { isDeliberateCatchAll } from './transitions.js';
 export { loadMachineTexts, RUNTIME_ACTOR_OUTPUTS, runtimeCheckOptions, runtimeProvidedActors } from './runtime-options.js';

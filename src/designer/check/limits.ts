@@ -7,6 +7,7 @@ import type { OutboundMessage } from '../../domain/outbound.js';
 import { type LimitViolation, findLimitViolations } from '../../domain/validate-outbound.js';
 import type { SentReply } from './explore.js';
 import type { Finding } from './problem.js';
+import { NO_TEXT_KEYS, type TextKeys, messageTextKey } from './text-keys.js';
 
 /** Fields that count items rather than characters, with the noun a designer reads. */
 const COUNTED: Readonly<Record<string, string>> = { buttons: 'buttons', sections: 'sections', 'sections[*].rows': 'rows' };
@@ -34,15 +35,36 @@ export function describeViolation(message: OutboundMessage, violation: LimitViol
   return `${actual} ${noun ?? 'characters'}, the Cloud API allows ${limit}`;
 }
 
+/** What to do about a violation, in a few words. */
+function fixOf(violation: LimitViolation): string {
+  if (violation.rule === 'unique') return ': make each one different';
+  if (violation.rule === 'min') return ': write it';
+  const noun = COUNTED[violation.field];
+  if (noun === 'rows') return ': keep at most 10 rows per list (group the rest under another entry)';
+  return noun ? `: keep at most ${violation.limit}` : ': shorten it';
+}
+
+/** ` (text texts.menu.button)`: the key of the value that breaks the limit, else of the message's text. */
+function textNoteAt(message: OutboundMessage, field: string, keys: TextKeys): string {
+  const value = valueAt(message, field);
+  const key = (value === undefined ? undefined : keys.keyOf(value)) ?? messageTextKey(message, keys);
+  if (key === undefined) return '';
+  return value !== undefined && keys.keyOf(value) === key ? ` (text ${key})` : ` (in the message of text ${key})`;
+}
+
 /**
- * Every limit broken by a reply, at the state it was sent into.
+ * Every limit broken by a reply, at the state it was sent into, with the key of the text involved.
  *
  * @example
  * findLimitProblems([{ state: 'menu', message: { type: 'text', text: '' } }]);
  * // [{ state: 'menu', field: 'text', message: 'empty, the Cloud API needs a text here' }]
  */
-export function findLimitProblems(replies: readonly SentReply[]): Finding[] {
+export function findLimitProblems(replies: readonly SentReply[], keys: TextKeys = NO_TEXT_KEYS): Finding[] {
   return replies.flatMap(({ state, message }) =>
-    findLimitViolations(message).map((violation) => ({ state, field: violation.field, message: describeViolation(message, violation) })),
+    findLimitViolations(message).map((violation) => ({
+      state,
+      field: violation.field,
+      message: `${describeViolation(message, violation)}${textNoteAt(message, violation.field, keys)}${fixOf(violation)}`,
+    })),
   );
 }

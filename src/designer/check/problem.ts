@@ -1,3 +1,5 @@
+import type { Waiver } from './waivers.js';
+
 /**
  * The vocabulary of the machine check: one problem names the machine, the state and the field a designer
  * must fix, in words they can act on.
@@ -50,7 +52,14 @@ export interface CheckOptions {
   readonly providedActors?: readonly string[];
   /** The machine folder's `texts` object: every leaf must be a non-empty string (or a function returning one). */
   readonly texts?: unknown;
+  /**
+   * The machine folder's exports that hold texts, by name (`texts`, `categories`…): problems name the text
+   * involved by its key (`categories[4].intro`). Defaults to `{ texts }`.
+   */
+  readonly content?: Readonly<Record<string, unknown>>;
   readonly explore?: ExploreOptions;
+  /** Known problems printed as warnings instead of failing (see `waivers.ts`). */
+  readonly waivers?: readonly Waiver[];
 }
 
 /** Keeps the first of each identical problem (same state, field and message), in order. */

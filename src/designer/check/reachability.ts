@@ -61,7 +61,10 @@ export function staticallyReachable(machine: AnyStateMachine): Set<string> {
  */
 export function findUnreachable(machine: AnyStateMachine, visited: ReadonlySet<string> | undefined, truncated = false): Finding[] {
   const inChart = staticallyReachable(machine);
-  const reachable = (node: AnyStateNode): boolean => inChart.has(node.id) && (visited === undefined || visited.has(node.id));
+  // A nested final state is left in the same step it is entered (its parent's onDone): seen once its parent is.
+  const seen = (node: AnyStateNode): boolean =>
+    visited === undefined || visited.has(node.id) || (node.type === 'final' && node.parent !== undefined && visited.has(node.parent.id));
+  const reachable = (node: AnyStateNode): boolean => inChart.has(node.id) && seen(node);
   return allStates(machine).flatMap((node) => {
     if (reachable(node) || (node.parent && node.parent !== machine.root && !reachable(node.parent))) return [];
     const message = inChart.has(node.id)

@@ -9,6 +9,8 @@ import type { Exploration } from './explore.js';
 import type { Finding } from './problem.js';
 import type { Stepper } from './pure-step.js';
 import { nodePath } from './state-nodes.js';
+import { NO_TEXT_KEYS, type TextKeys, textNote } from './text-keys.js';
+import { chosenTransitions, guardName, isDeliberateCatchAll, sameTransitions, transitionField, transitionPlace } from './transitions.js';
 
 /** One tappable choice in a message, with the path of its id. */
 export interface Offer {
@@ -32,12 +34,15 @@ export function offersIn(message: OutboundMessage): Offer[] {
 }
 
 /** A user.choice event as the runtime builds it from a tap. */
-const tap = (id: string, title: string, at: number): EventObject => ({ type: 'user.choice', id, title, at }) as EventObject;
+export const tap = (id: string, title: string, at: number): EventObject => ({ type: 'user.choice', id, title, at }) as EventObject;
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Why tapping `offer` in `snapshot` is a problem (it changes nothing, or fails), or undefined when it works. */
-function deadTap(stepper: Stepper, snapshot: AnyMachineSnapshot, offer: Offer, at: number): string | undefined {
+/** An id no message offers: what the machine does with it is what it does with any unknown tap. */
+const UNKNOWN_ID = '\u0000an id no message offers';
+
+/** Why tapping `offer` in `snapshot` is a problem (it changes nothing, fails, or falls to a catch-all), or undefined when it works. */
+function deadTap(machine: AnyStateMachine, stepper: Stepper, snapshot: AnyMachineSnapshot, offer: Offer, at: number): string | undefined {
   try {
     const [next, actions] = stepper.next(snapshot, tap(offer.id, offer.title, at));
     if (next.status === 'error') return `tapping it makes the machine fail: ${errorText(next.error)}`;
@@ -45,49 +50,51 @@ function deadTap(stepper: Stepper, snapshot: AnyMachineSnapshot, offer: Offer, a
       JSON.stringify(next.value) === JSON.stringify(snapshot.value) &&
       JSON.stringify(next.context) === JSON.stringify(snapshot.context) &&
       !actions.some((action) => action.type === 'xstate.emit');
-    return unchanged ? 'no transition handles it here: tapping it changes nothing' : undefined;
+    if (unchanged) return 'no transition handles it here: tapping it changes nothing';
   } catch (error) {
     return `tapping it makes the machine fail: ${errorText(error)}`;
   }
+  const chosen = chosenTransitions(machine, snapshot, tap(offer.id, offer.title, at));
+  const fallback = chosenTransitions(machine, snapshot, tap(UNKNOWN_ID, UNKNOWN_ID, at));
+  const [first] = chosen;
+  if (!first || !sameTransitions(chosen, fallback) || chosen.some(isDeliberateCatchAll)) return undefined;
+  return (
+    `only the catch-all ${transitionPlace(first)} takes it, as it takes any unknown id: ` +
+    `add a transition for "${offer.id}" (a guard that recognises it), or mark that catch-all deliberate with meta: { catchAll: '…' }`
+  );
 }
 
 /**
- * Every button or row offered on arrival in a settled state that does nothing when tapped there.
- * Each (state, id) is tried in at most `triesPerId` snapshots, as contexts rarely change the answer.
+ * Every button or row offered on arrival in a settled state that does nothing when tapped there, makes the
+ * machine fail, or is taken only by a catch-all (the transition any unknown id would take). Each (state,
+ * id) is tried in at most `triesPerId` snapshots, as contexts rarely change the answer.
  *
  * @example
- * findUnhandledOffers(exploration, 0); // [{ state: 'ask', field: 'buttons[1].id', message: '"Non" (id "no") is offered…' }]
+ * findUnhandledOffers(machine, exploration, 0, keys); // [{ state: 'ask', field: 'buttons[1].id', message: '"Non" (id "no") is offered…' }]
  */
-export function findUnhandledOffers(exploration: Exploration, at: number, triesPerId = 8): Finding[] {
+export function findUnhandledOffers(machine: AnyStateMachine, exploration: Exploration, at: number, keys: TextKeys = NO_TEXT_KEYS, triesPerId = 8): Finding[] {
   const tries = new Map<string, number>();
   const findings: Finding[] = [];
   for (const arrival of exploration.arrivals) {
-    for (const offer of arrival.offered.flatMap(offersIn)) {
-      const key = `${arrival.state}\u0000${offer.id}`;
-      const count = tries.get(key) ?? 0;
-      if (count >= triesPerId) continue;
-      tries.set(key, count + 1);
-      const reason = deadTap(exploration.stepper, arrival.snapshot, offer, at);
-      if (reason === undefined) continue;
-      tries.set(key, triesPerId);
-      findings.push({ state: arrival.state, field: offer.field, message: `"${offer.title}" (id "${offer.id}") is offered here, but ${reason}` });
+    for (const message of arrival.offered) {
+      for (const offer of offersIn(message)) {
+        const key = `${arrival.state}\u0000${offer.id}`;
+        const count = tries.get(key) ?? 0;
+        if (count >= triesPerId) continue;
+        tries.set(key, count + 1);
+        const reason = deadTap(machine, exploration.stepper, arrival.snapshot, offer, at);
+        if (reason === undefined) continue;
+        tries.set(key, triesPerId);
+        findings.push({
+          state: arrival.state,
+          field: offer.field,
+          message: `"${offer.title}" (id "${offer.id}")${textNote(message, keys)} is offered here, but ${reason}`,
+        });
+      }
     }
   }
   return findings;
 }
-
-type Chosen = ReturnType<AnyStateMachine['getTransitionData']>;
-
-/** Transitions the machine would take for `event`, or none when choosing them fails. */
-function chosen(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: EventObject): Chosen {
-  try {
-    return machine.getTransitionData(snapshot, event);
-  } catch {
-    return [];
-  }
-}
-
-const UNKNOWN_ID = '\u0000an id no message offers';
 
 /**
  * Every sample choice id some guard singles out (it selects other transitions than an unknown id would)
@@ -107,20 +114,17 @@ export function findUnofferedChoices(
   const findings: Finding[] = [];
   for (const snapshot of exploration.settled) {
     if (pending.size === 0) break;
-    const fallback = chosen(machine, snapshot, tap(UNKNOWN_ID, UNKNOWN_ID, choices[0]?.at ?? 0));
+    const fallback = chosenTransitions(machine, snapshot, tap(UNKNOWN_ID, UNKNOWN_ID, choices[0]?.at ?? 0));
     for (const choice of [...pending.values()]) {
-      const data = chosen(machine, snapshot, tap(choice.id, choice.title, choice.at));
+      const data = chosenTransitions(machine, snapshot, tap(choice.id, choice.title, choice.at));
       const [first] = data;
-      if (!first || (data.length === fallback.length && data.every((t, i) => t === fallback[i]))) continue;
+      if (!first || sameTransitions(data, fallback)) continue;
       pending.delete(choice.id);
-      const configured = (first.source.config.on as Readonly<Record<string, unknown>> | undefined)?.[first.eventType];
-      const index = (first.source.transitions.get(first.eventType) ?? []).indexOf(first);
-      const on = `on["${first.eventType}"]${Array.isArray(configured) ? `[${index}]` : ''}`;
-      const guard = typeof first.guard === 'string' ? first.guard : (first.guard as { type?: unknown } | undefined)?.type;
+      const guard = guardName(first);
       findings.push({
         state: nodePath(first.source),
-        field: first.guard === undefined ? on : `${on}.guard`,
-        message: `choice id "${choice.id}" is handled here${typeof guard === 'string' ? ` (guard ${guard})` : ''}, but no message offers it`,
+        field: guard === undefined ? transitionField(first) : `${transitionField(first)}.guard`,
+        message: `choice id "${choice.id}" is handled here${guard === undefined ? '' : ` (guard ${guard})`}, but no message offers it: offer it in a message, or remove the transition`,
       });
     }
   }

@@ -9,6 +9,7 @@ import type { MachineDefinition } from '../../domain/machine-definition.js';
 import { effectNames } from '../../effects/index.js';
 import type { FileStatus } from '../../domain/file-status.js';
 import type { CheckOptions } from './problem.js';
+import { KNOWN_PROBLEMS } from './waivers.js';
 
 const fileStatuses: readonly FileStatus[] = [
   { found: true, status: 'En cours d’instruction', updatedAt: '2026-01-15' },
@@ -44,11 +45,21 @@ export function runtimeProvidedActors(): string[] {
  * await loadMachineTexts('css-assistant'); // { welcome: [Function], help: 'ℹ️ …', … }
  */
 export async function loadMachineTexts(id: string): Promise<unknown> {
+  return (await loadMachineFolder(id))?.texts;
+}
+
+/**
+ * Every export of `machines/<id>/index.ts` (texts, menu data, the definition…); undefined when there is no
+ * such folder.
+ *
+ * @example
+ * Object.keys(await loadMachineFolder('css-assistant')); // ['cssAssistant', 'texts', 'categories', …]
+ */
+export async function loadMachineFolder(id: string): Promise<Readonly<Record<string, unknown>> | undefined> {
   if (!/^[a-z0-9][a-z0-9-]*$/i.test(id)) return undefined;
   // Same relative path from src/ (tests) and dist/src/ (npm run check, the server).
   if (!existsSync(new URL(`../../../machines/${id}/`, import.meta.url))) return undefined;
-  const folder = (await import(`../../../machines/${id}/index.js`)) as { texts?: unknown };
-  return folder.texts;
+  return (await import(`../../../machines/${id}/index.js`)) as Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -57,11 +68,19 @@ export async function loadMachineTexts(id: string): Promise<unknown> {
  * @example
  * checkMachine(definition, await runtimeCheckOptions(definition));
  */
-export async function runtimeCheckOptions(definition: MachineDefinition): Promise<CheckOptions> {
+export async function runtimeCheckOptions(
+  definition: MachineDefinition,
+  /** The exports of the machine's folder, when loaded elsewhere (the chat's watch mode reloads them). */
+  loadedFolder?: Readonly<Record<string, unknown>>,
+): Promise<CheckOptions> {
+  const folder = loadedFolder ?? (await loadMachineFolder(definition.id));
+  // A `texts` field on the definition wins over the folder convention.
+  const texts = (definition as { texts?: unknown }).texts ?? folder?.texts;
   return {
     providedActors: runtimeProvidedActors(),
-    // A `texts` field on the definition wins over the folder convention.
-    texts: (definition as { texts?: unknown }).texts ?? (await loadMachineTexts(definition.id)),
+    texts,
+    content: { ...folder, ...(texts === undefined ? {} : { texts }) },
     explore: { actorOutputs: RUNTIME_ACTOR_OUTPUTS },
+    waivers: KNOWN_PROBLEMS,
   };
 }

@@ -1,18 +1,20 @@
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import { toMermaid } from './to-mermaid.js';
+import type { TransitionNotes } from './transition-notes.js';
 
 /** Read once by a designer who opens a diagram; kept short and the same for every machine. */
 const LEGEND = [
   '## Legend',
   '',
   '- `[*] -->` points at the state a conversation starts in; `--> [*]` leaves a final state.',
-  '- An arrow reads `event [guard]`: on `event`, when `guard` holds; one line per transition when several join the',
-  '  same two states. For one event, the first transition whose guard holds wins (lines and arrows are in the order',
-  '  the machine tries them); a transition without a guard catches the rest.',
+  '- An arrow reads what a user sends to take it, from the machine\'s sample events: `“aide”` typed, `tap Aide`,',
+  '  `a image file`; `any other text` is a transition without a guard, which catches the rest. After `⇒`, the keys of',
+  '  the texts it replies (`texts.help`). One line per transition when several join the same two states, in the order',
+  '  the machine tries them. An arrow no sample takes reads `event [guard]`.',
   '- **any state** (dashed): transitions declared for the whole machine (or a whole compound state). They',
   '  apply in every state inside it that does not handle the event itself.',
   '- `askQuestion done` / `askQuestion error`: the invoked actor answered or failed.',
-  '- A loop lists events handled without changing state (they may still reply).',
+  '- `↺` inside a state: what it handles without changing state (it may still reply).',
   '- Inside a state: `entry /` and `exit /` actions (replies are the `reply…` actions) and the actors it `invoke`s.',
 ];
 
@@ -23,12 +25,12 @@ export function diagramPath(definition: Pick<MachineDefinition, 'id'>): string {
 
 /**
  * The Markdown page of one machine: its id as title, its description and version, the Mermaid diagram and a
- * legend. Deterministic (no date, no absolute path), so the committed page changes only with the machine.
+ * legend; `notes` (from `runtimeTransitionNotes`) label the arrows with what users send. Deterministic (no date, no absolute path), so the committed page changes only with the machine.
  *
  * @example
  * await writeFile(diagramPath(cssAssistant), toDiagramDocument(cssAssistant));
  */
-export function toDiagramDocument(definition: Pick<MachineDefinition, 'id' | 'version' | 'machine' | 'description'>): string {
+export function toDiagramDocument(definition: Pick<MachineDefinition, 'id' | 'version' | 'machine' | 'description'>, notes?: TransitionNotes): string {
   return [
     `# ${definition.id}`,
     '',
@@ -36,7 +38,7 @@ export function toDiagramDocument(definition: Pick<MachineDefinition, 'id' | 've
     `Version ${definition.version}. Generated from \`machines/\` by \`npm run diagram\`: do not edit by hand.`,
     '',
     '```mermaid',
-    toMermaid(definition),
+    toMermaid(definition, notes),
     '```',
     '',
     ...LEGEND,

@@ -6,3 +6,4 @@ export { toMermaid } from './to-mermaid.js';
 export { diagramPath, toDiagramDocument } from './diagram-document.js';
 export { writeDiagrams, type DiagramStatus } from './write-diagrams.js';
 export { guardLabel, eventLabel, transitionLabel } from './mermaid-labels.js';
+export { noteTransitions, runtimeTransitionNotes, spokenInput, type TransitionNote, type TransitionNotes } from './transition-notes.js';

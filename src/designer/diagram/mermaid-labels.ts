@@ -85,13 +85,42 @@ export function eventLabel(transition: AnyTransitionDefinition): string {
   return type === '' ? 'always' : type;
 }
 
+/** What a transition without a guard catches, in words: `any other text`. */
+const OTHERS: Readonly<Record<string, string>> = {
+  'user.text': 'any other text',
+  'user.choice': 'any other tap',
+  'user.media': 'any other file',
+  'user.other': 'anything else sent',
+  'user.*': 'anything else',
+  '*': 'anything else',
+};
+
+/** How many sample inputs a label lists before `+N`. */
+const SHOWN = 2;
+
 /**
- * The label of an arrow: the event, then the guard in brackets.
+ * The label of an arrow. With `note` (what users send to take it, what it replies): `“aide” · tap Aide ⇒
+ * texts.help`, several texts of one list as `categories[*].intro`; a transition without a guard reads `any
+ * other text`. Without a note: the event, then the guard
+ * in brackets.
  *
  * @example
  * transitionLabel(transition) // 'user.text [isQuestion]'
+ * transitionLabel(transition, { inputs: ['“aide”', 'tap Aide'], replies: ['texts.help'] }) // '“aide” · tap Aide ⇒ texts.help'
  */
-export function transitionLabel(transition: AnyTransitionDefinition): string {
+export function transitionLabel(transition: AnyTransitionDefinition, note?: TransitionNoteLike): string {
   const guard = transition.guard === undefined ? '' : ` [${guardLabel(transition.guard)}]`;
-  return cleanText(`${eventLabel(transition)}${guard}`);
+  const other = transition.guard === undefined ? OTHERS[transition.eventType] : undefined;
+  if (!note || note.inputs.length === 0) return cleanText(`${other ?? eventLabel(transition)}${other ? '' : guard}`);
+  const more = note.inputs.length > SHOWN ? ` +${note.inputs.length - SHOWN}` : '';
+  const sent = other ?? `${note.inputs.slice(0, SHOWN).join(' · ')}${more}`;
+  const keys = [...new Set(note.replies.map((key) => (note.replies.length > 1 ? key.replace(/\[\d+\]/g, '[*]') : key)))];
+  const replies = keys.length > 0 ? ` ⇒ ${keys.slice(0, 2).join(', ')}${keys.length > 2 ? '…' : ''}` : '';
+  return cleanText(`${sent}${replies}`);
+}
+
+/** What {@link transitionLabel} reads of a transition note. */
+export interface TransitionNoteLike {
+  readonly inputs: readonly string[];
+  readonly replies: readonly string[];
 }

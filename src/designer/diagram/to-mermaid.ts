@@ -2,6 +2,7 @@ import type { AnyStateNode, AnyTransitionDefinition } from 'xstate';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import { assignMermaidIds, descendants, type MermaidIds } from './mermaid-ids.js';
 import { actionLabel, cleanText, transitionLabel } from './mermaid-labels.js';
+import type { TransitionNotes } from './transition-notes.js';
 
 /** One arrow, drawn inside the block of `block` (the machine's root for top-level arrows). */
 interface Arrow {
@@ -34,8 +35,8 @@ const relative = (node: AnyStateNode, from: AnyStateNode): string => node.path.s
  * which nested state the arrow really leaves from or leads to. Transitions declared on a compound state
  * (or on the machine itself) that lead inside it start from its "any state" node.
  */
-function arrowsOf(transition: AnyTransitionDefinition, node: AnyStateNode, ids: MermaidIds): Arrow[] {
-  const label = transitionLabel(transition);
+function arrowsOf(transition: AnyTransitionDefinition, node: AnyStateNode, ids: MermaidIds, notes?: TransitionNotes): Arrow[] {
+  const label = transitionLabel(transition, notes?.get(transition));
   return (transition.target ?? []).map((target): Arrow => {
     if (isCompound(node) && (target === node || isInside(target, node))) {
       const to = target === node ? node : childOf(node, target);
@@ -54,12 +55,25 @@ function arrowsOf(transition: AnyTransitionDefinition, node: AnyStateNode, ids: 
   });
 }
 
+/** Lines that answer with the same texts become one: `“aide” ⇒ texts.help` + `tap Aide ⇒ texts.help` → `“aide” · tap Aide ⇒ texts.help`. */
+function joinBySuffix(labels: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const label of labels) {
+    const at = label.lastIndexOf(' ⇒ ');
+    const suffix = at < 0 ? undefined : label.slice(at);
+    const index = suffix === undefined ? -1 : joined.findIndex((line) => line.endsWith(suffix));
+    if (index < 0 || suffix === undefined) joined.push(label);
+    else joined[index] = `${(joined[index] as string).slice(0, -suffix.length)} · ${label.slice(0, at)}${suffix}`;
+  }
+  return joined;
+}
+
 /**
  * Every arrow of the machine in document order, arrows with the same ends merged into one whose label has a
  * line per transition (still in the order the machine tries them): parallel arrows make Mermaid's labels
  * overlap. A transition with no target loops on its state.
  */
-function collectArrows(root: AnyStateNode, ids: MermaidIds): Arrow[] {
+function collectArrows(root: AnyStateNode, ids: MermaidIds, notes?: TransitionNotes): Arrow[] {
   const merged = new Map<string, { arrow: Arrow; labels: string[] }>();
   const add = (arrow: Arrow): void => {
     const key = `${arrow.block.id}\u0000${arrow.from}\u0000${arrow.to}`;
@@ -69,14 +83,14 @@ function collectArrows(root: AnyStateNode, ids: MermaidIds): Arrow[] {
   for (const node of [root, ...descendants(root)]) {
     for (const transition of [...[...node.transitions.values()].flat(), ...(node.always ?? [])]) {
       if (transition.target?.length) {
-        arrowsOf(transition, node, ids).forEach(add);
+        arrowsOf(transition, node, ids, notes).forEach(add);
       } else {
         const self = isCompound(node) ? ids.anyOf(node) : ids.of(node);
-        add({ block: isCompound(node) ? node : (node.parent ?? root), from: self, to: self, label: transitionLabel(transition) });
+        add({ block: isCompound(node) ? node : (node.parent ?? root), from: self, to: self, label: transitionLabel(transition, notes?.get(transition)) });
       }
     }
   }
-  return [...merged.values()].map(({ arrow, labels }) => ({ ...arrow, label: labels.join('<br/>') }));
+  return [...merged.values()].map(({ arrow, labels }) => ({ ...arrow, label: joinBySuffix(labels).join('<br/>') }));
 }
 
 /** The timer actions XState adds for `after` (a delayed `raise` on entry, a `cancel` on exit): drawn as arrows already. */
@@ -107,23 +121,28 @@ function declaration(node: AnyStateNode, ids: MermaidIds): string {
 /** The lines inside one block: its any-state node, initial marker, states (nested blocks), then its arrows. */
 function renderBlock(block: AnyStateNode, root: AnyStateNode, ids: MermaidIds, arrows: readonly Arrow[], depth: number): string[] {
   const pad = '  '.repeat(depth);
-  const own = arrows.filter((arrow) => arrow.block === block);
+  const own = arrows.filter((arrow) => arrow.block === block && arrow.from !== arrow.to);
+  // A transition that stays put is a line ↺ inside its state: Mermaid draws self-loops with overlapping labels.
+  const loops = (id: string): string[] =>
+    arrows.filter((arrow) => arrow.from === id && arrow.to === id).flatMap((arrow) => arrow.label.split('<br/>').map((line) => `↺ ${line}`));
   const lines: string[] = [];
   const anyId = isCompound(block) ? ids.anyOf(block) : undefined;
-  if (anyId && own.some((arrow) => arrow.from === anyId || arrow.to === anyId)) {
+  if (anyId && arrows.some((arrow) => arrow.block === block && (arrow.from === anyId || arrow.to === anyId))) {
     lines.push(`${pad}state "${block === root ? 'any state' : `any ${cleanText(block.key)} state`}" as ${anyId}`);
+    lines.push(...loops(anyId).map((text) => `${pad}${anyId} : ${text}`));
   }
   const initial = block.type === 'compound' ? block.initial.target[0] : undefined;
   if (initial) lines.push(`${pad}[*] --> ${ids.of(initial)}`);
   Object.values(block.states).forEach((child, index) => {
-    if (block.type === 'parallel' && index > 0) lines.push(`${pad}--`);
+    // Mermaid separates regions with `--` only inside a composite state; a parallel root's regions stand side by side.
+    if (block.type === 'parallel' && block !== root && index > 0) lines.push(`${pad}--`);
     const id = ids.of(child);
     if (isCompound(child)) {
       lines.push(`${pad}${declaration(child, ids).replace(/^(?!state )/, 'state ')} {`);
       lines.push(...renderBlock(child, root, ids, arrows, depth + 1), `${pad}}`);
     } else {
       // Mermaid titles a state with its first description: name the state before its notes.
-      const notes = notesOf(child);
+      const notes = [...notesOf(child), ...loops(id)];
       const title = notes.length > 0 && !ids.isAliased(child) ? [cleanText(child.key)] : [];
       lines.push(`${pad}${declaration(child, ids)}`, ...[...title, ...notes].map((text) => `${pad}${id} : ${text}`));
     }
@@ -138,8 +157,9 @@ function renderBlock(block: AnyStateNode, root: AnyStateNode, ids: MermaidIds, a
  * initial and final markers, arrows labelled `event [guard]` (one line per transition when several join
  * the same two states), invoked actors' outcomes as `askQuestion done` / `askQuestion error`, and what
  * each state does on entry, while active and on exit. Transitions the machine (or a compound state)
- * declares for all its states start from a dashed "any state" node; transitions without a target loop on
- * the state that declares them. The output
+ * declares for all its states start from a dashed "any state" node; transitions without a target are lines
+ * `↺ event` inside the state that declares them. With `notes` (from `noteTransitions`), arrows read what users send and the keys
+ * of the texts replied instead of event and guard names. The output
  * depends only on the machine, in declaration order, so a committed diagram changes when the machine does.
  *
  * @example
@@ -150,14 +170,16 @@ function renderBlock(block: AnyStateNode, root: AnyStateNode, ids: MermaidIds, a
  * //   …
  * //   any_state --> help : user.text [isHelpCommand]
  */
-export function toMermaid(definition: Pick<MachineDefinition, 'machine'>): string {
+export function toMermaid(definition: Pick<MachineDefinition, 'machine'>, notes?: TransitionNotes): string {
   const root = definition.machine.root;
   const ids = assignMermaidIds(root);
-  const arrows = collectArrows(root, ids);
+  const arrows = collectArrows(root, ids, notes);
   const anyIds = [root, ...descendants(root)].filter(isCompound).map((node) => ids.anyOf(node));
   const used = anyIds.filter((id) => arrows.some((arrow) => arrow.from === id || arrow.to === id));
   return [
     'stateDiagram-v2',
+    // Left to right: the many arrows of the "any state" node stack up instead of spreading a page wide.
+    '  direction LR',
     ...renderBlock(root, root, ids, arrows, 1),
     ...(used.length ? ['  classDef anyState fill:none,stroke-dasharray:4 4', `  class ${used.join(', ')} anyState`] : []),
   ].join('\n');

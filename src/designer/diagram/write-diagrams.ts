@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import { diagramPath, toDiagramDocument } from './diagram-document.js';
+import { runtimeTransitionNotes } from './transition-notes.js';
 
 /** What happened to one machine's page. */
 export interface DiagramStatus {
@@ -38,7 +39,7 @@ export async function writeDiagrams(
   for (const definition of Object.values(machines)) {
     const path = diagramPath(definition);
     const file = join(root, path);
-    const wanted = toDiagramDocument(definition);
+    const wanted = toDiagramDocument(definition, await runtimeTransitionNotes(definition));
     const current = await readIfAny(file);
     if (current === wanted) {
       statuses.push({ id: definition.id, path, status: 'unchanged' });

@@ -20,7 +20,13 @@ import { handleUserMessage } from './user-message.js';
 export async function handleInput(deps: LaneDeps, lease: ConversationLease, input: LaneInput): Promise<EffectCall[]> {
   const stopTimer = deps.metrics.turnSeconds.startTimer();
   try {
-    return await dispatch(deps, lease, input);
+    const calls = await dispatch(deps, lease, input);
+    // Guarded: the pseudonym is a keyed hash, not worth computing for a line that is not written.
+    if (deps.logger.isLevelEnabled('debug')) {
+      const fields = { conversation: deps.pseudonym(lease.key), traceId: input.traceId, wamid: input.wamid, input: input.content.type, effects: calls.length };
+      deps.logger.debug(fields, 'turn done');
+    }
+    return calls;
   } catch (error) {
     if (!(error instanceof ConversationError)) throw error;
     const definition = deps.machineFor(input.phoneNumberId);

@@ -11,7 +11,7 @@ import { reportTurn, type TurnReport } from './report-turn.js';
 import { startTyping } from '../typing-indicator.js';
 
 const DEFAULT_FLOOD_NOTICE =
-  'Vous envoyez beaucoup de messages à la suite 🙂 Merci de patienter une minute : je réponds aux suivants dès que possible.';
+  'Vous avez envoyé beaucoup de messages en peu de temps : je n’ai pas lu les derniers. Attendez une minute, puis renvoyez votre question.';
 
 /**
  * A user's message: flood control, then the machine (a new session starts with what is remembered of the user), then

@@ -81,8 +81,8 @@ export function adminRoutes(router: Router, deps: AdminDeps): void {
     ctx.body = 'cross-site request refused';
     return true;
   };
-  let views: MachineView[] | undefined;
-  const getViews = (): MachineView[] => (views ??= machineViews(deps.machines ?? {}));
+  let views: Promise<MachineView[]> | undefined;
+  const getViews = (): Promise<MachineView[]> => (views ??= machineViews(deps.machines ?? {}));
 
   const signedIn = (kind: 'page' | 'data') => async (ctx: Context, next: Next) => {
     secureHeaders(ctx);
@@ -167,7 +167,7 @@ export function adminRoutes(router: Router, deps: AdminDeps): void {
     const assets = flowAssets();
     ctx.type = 'html';
     ctx.body = flowsPage({
-      views: getViews(),
+      views: await getViews(),
       counts: await countNow(),
       scripts: [assets['mermaid.min.js'].url, assets['flows.js'].url],
     }).value;

@@ -1,29 +1,38 @@
+import { DIAGRAM_VIEWPORT_SCRIPT } from './diagram-viewport-client.js';
+
 /**
  * The flow page's browser script, served as `/admin/assets/flows.js` (a file of its own, so the page's
  * Content-Security-Policy can forbid inline scripts). Every few seconds it reads `counts.json`, writes the
  * counts into each machine's table, and redraws a diagram whose counts changed: states holding
  * conversations get the Mermaid class `live` (highlighted) and a round badge with their count; the labels are
- * left alone, so the layout does not move. Data reaches the DOM through `textContent` only; Mermaid renders
- * with `securityLevel: 'strict'`.
+ * left alone, so the layout does not move. Each diagram is drawn at its natural size in a viewport that zooms
+ * (buttons, wheel, keys) and pans (drag, arrows); it opens at a readable scale, the whole diagram when it fits.
+ * Data reaches the DOM through `textContent` only; Mermaid renders with `securityLevel: 'strict'`.
  */
-export const FLOWS_CLIENT_SCRIPT = String.raw`(() => {
+export const FLOWS_CLIENT_SCRIPT = DIAGRAM_VIEWPORT_SCRIPT + String.raw`(() => {
   'use strict';
   const root = document.getElementById('flows');
   const status = document.getElementById('status');
   if (!root || !status || typeof mermaid === 'undefined') return;
   const countsUrl = root.dataset.countsUrl;
   const every = Number(root.dataset.refreshMs) || 3000;
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral' });
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', state: { useMaxWidth: false } });
   const machines = Array.from(document.querySelectorAll('section.machine')).map((section, index) => ({
     index,
     id: section.dataset.machineId,
     source: (section.querySelector('.diagram-source') || {}).textContent || '',
     nodeIds: JSON.parse(section.dataset.nodeIds || '{}'),
+    countedIn: section.dataset.countedIn || undefined,
     diagram: section.querySelector('.diagram'),
+    viewport: section.querySelector('.viewport'),
+    level: section.querySelector('.zoom-level'),
     tbody: section.querySelector('table.counts tbody'),
     drawn: undefined,
+    view: { scale: 1, x: 0, y: 0, placed: false },
   }));
   let renders = 0;
+
+  for (const machine of machines) if (machine.viewport) diagramViewport.controls(machine);
 
   /** Sums the counts of one machine per leaf state (a parallel value "a.x,b.y" counts for both leaves). */
   function perLeaf(rows) {
@@ -70,6 +79,9 @@ export const FLOWS_CLIENT_SCRIPT = String.raw`(() => {
     }
     const all = svg.getBBox();
     svg.setAttribute('viewBox', [all.x - 14, all.y - 14, all.width + 28, all.height + 28].join(' '));
+    svg.setAttribute('width', String(all.width + 28));
+    svg.setAttribute('height', String(all.height + 28));
+    svg.style.maxWidth = 'none';
   }
 
   async function draw(machine, leaves) {
@@ -81,10 +93,12 @@ export const FLOWS_CLIENT_SCRIPT = String.raw`(() => {
       machine.diagram.innerHTML = (await mermaid.render(id, annotated(machine, leaves))).svg;
       const svg = machine.diagram.querySelector('svg');
       if (svg) addBadges(svg);
+      diagramViewport.place(machine);
     } catch (error) {
       console.error('flow page: counts could not be drawn on ' + machine.id, error);
       try {
         machine.diagram.innerHTML = (await mermaid.render(id + '-plain', machine.source)).svg;
+        diagramViewport.place(machine);
       } catch (plainError) {
         machine.diagram.textContent = 'Diagramme illisible par Mermaid : ' + plainError.message;
       }
@@ -124,7 +138,11 @@ export const FLOWS_CLIENT_SCRIPT = String.raw`(() => {
       if (response.status === 401) throw new Error('session expirée : rechargez la page pour vous reconnecter');
       if (!response.ok) throw new Error('comptes indisponibles (HTTP ' + response.status + ')');
       counts = (await response.json()).counts;
-      const total = counts.reduce((sum, row) => sum + row.count, 0);
+      // A machine of parallel regions counts each conversation once per region: add up its first region only.
+      const total = counts.reduce((sum, row) => {
+        const countedIn = (machines.find((machine) => machine.id === row.machineId) || {}).countedIn;
+        return !countedIn || row.state.startsWith(countedIn + '.') ? sum + row.count : sum;
+      }, 0);
       document.getElementById('total').textContent = total + (total > 1 ? ' conversations' : ' conversation') + ' en cours.';
       status.textContent = 'Mis à jour à ' + new Date().toLocaleTimeString('fr-FR');
       status.classList.remove('error');

@@ -1,7 +1,8 @@
 import type { StateCount } from '../../ports/conversation-pipeline.js';
 import { adminPage } from './admin-page.js';
-import { html, type SafeHtml } from './html.js';
-import type { MachineView } from './machine-views.js';
+import { FLOWS_STYLE } from './flows-style.js';
+import { html, SafeHtml } from './html.js';
+import { conversationTotal, type MachineView } from './machine-views.js';
 
 /** Where the page's script reads the counts. */
 export const COUNTS_URL = '/admin/flows/counts.json';
@@ -24,10 +25,17 @@ function countRows(view: MachineView, counts: readonly StateCount[]): SafeHtml[]
 function machineSection(view: MachineView, counts: readonly StateCount[]): SafeHtml {
   const diagram =
     'source' in view.diagram
-      ? html`<pre class="diagram-source" hidden>${view.diagram.source}</pre>
-<div class="diagram" role="img" aria-label="${`Diagramme des états de ${view.id}`}"></div>`
+      ? html`<div class="diagram-view">
+<div class="diagram-tools" role="toolbar" aria-label="${`Zoom du diagramme de ${view.id}`}">
+<button type="button" data-zoom="out" aria-label="Zoom arrière">−</button><output class="zoom-level">100 %</output><button type="button" data-zoom="in" aria-label="Zoom avant">+</button>
+<button type="button" data-zoom="fit">Tout voir</button><button type="button" data-zoom="actual">Taille réelle</button>
+<span class="hint">Molette : zoom · glisser : déplacer · flèches, + et − au clavier</span>
+</div>
+<pre class="diagram-source" hidden>${view.diagram.source}</pre>
+<div class="viewport" tabindex="0"><div class="diagram" role="img" aria-label="${`Diagramme des états de ${view.id}`}"></div></div>
+</div>`
       : html`<p class="error">Diagramme indisponible : ${view.diagram.error}</p>`;
-  return html`<section class="machine" id="${`machine-${view.id}`}" data-machine-id="${view.id}" data-node-ids="${JSON.stringify(view.nodeIds)}">
+  return html`<section class="machine" id="${`machine-${view.id}`}" data-machine-id="${view.id}" data-node-ids="${JSON.stringify(view.nodeIds)}" data-counted-in="${view.countedIn ?? ''}">
 <h2>${view.id} <small>version ${view.version}</small></h2>
 ${view.description !== undefined && html`<p class="description">${view.description}</p>`}
 <div class="layout">
@@ -54,14 +62,16 @@ export function flowsPage(input: {
   readonly counts: readonly StateCount[] | undefined;
   readonly scripts: readonly string[];
 }): SafeHtml {
-  const total = (input.counts ?? []).reduce((sum, row) => sum + row.count, 0);
+  const total = conversationTotal(input.counts ?? [], input.views);
   return adminPage(
     'Parcours en direct',
     html`<main id="flows" data-counts-url="${COUNTS_URL}" data-refresh-ms="${REFRESH_MS}">
+<style>${new SafeHtml(FLOWS_STYLE)}</style>
 <header>
 <h1>Parcours en direct</h1>
 <p><span id="total">${input.counts ? `${plural(total, 'conversation')} en cours.` : 'Comptes indisponibles pour le moment.'}</span>
 Actualisation toutes les ${REFRESH_MS / 1000} secondes. <span id="status" role="status" aria-live="polite"></span></p>
+<p>Les flèches disent ce que l'utilisateur envoie (« aide » tapé, <em>tap Aide</em> touché) et, après ⇒, la clé du texte répondu.</p>
 <form method="post" action="/admin/logout"><button type="submit">Se déconnecter</button></form>
 </header>
 ${input.views.length === 0 ? html`<p>Aucune machine enregistrée.</p>` : input.views.map((view) => machineSection(view, input.counts ?? []))}

@@ -85,12 +85,16 @@ describe('CssAnswerSource', () => {
   it.each([
     ['a body that is not JSON', { status: 200, body: '<html>oops</html>' }],
     ['JSON without answer', { status: 200, body: { result: 'x' } }],
-    ['an empty answer', { status: 200, body: { answer: '  ' } }],
     ['a non-string answer', { status: 200, body: { answer: 42 } }],
   ])('rejects %s with reason bad-reply', async (_label, reply) => {
     css.setAnswer(() => reply);
     const error = await failure(sourceFor(css.url).ask('Question'));
     expect(error.reason).toBe('bad-reply');
+  });
+
+  it('resolves an empty answer as "" (the CSS found none), so the machine can say so', async () => {
+    css.setAnswer(() => ({ status: 200, body: { answer: '  ' } }));
+    await expect(sourceFor(css.url).ask('Question')).resolves.toBe('');
   });
 
   it('keeps the question out of error messages', async () => {

@@ -21,7 +21,7 @@ describe('CssFileStatusSource', () => {
 
   it.each([
     ['found: false', { status: 200, body: { found: false } }],
-    ['a 404', { status: 404, body: { detail: 'unknown' } }],
+    ['a 404 that says found: false', { status: 404, body: { found: false } }],
   ])('says a file is unknown on %s', async (_case, reply) => {
     css.setFileStatus(() => reply);
     expect(await files.status('7654321')).toEqual({ found: false });
@@ -29,6 +29,7 @@ describe('CssFileStatusSource', () => {
 
   it.each([
     ['an HTTP 500', { status: 500, body: { detail: 'boom' } }, 'http-status'],
+    ['a 404 from a path the API does not serve', { status: 404, body: { detail: 'Not Found' } }, 'http-status'],
     ['a reply without "found"', { status: 200, body: { status: 'x' } }, 'bad-reply'],
   ])('fails with a typed error on %s', async (_case, reply, reason) => {
     css.setFileStatus(() => reply);

@@ -3,17 +3,21 @@ import { machines } from '../../../machines/index.js';
 import { categories, cssAssistant, texts } from '../../../machines/css-assistant/index.js';
 import { emit } from 'xstate';
 import type { ReplyEvent } from '../../../src/domain/conversation.js';
-import { checkMachine, formatProblems, runMachineCheck, runtimeCheckOptions } from '../../../src/designer/check/index.js';
+import { KNOWN_PROBLEMS, checkMachine, formatProblems, runMachineCheck, runtimeCheckOptions } from '../../../src/designer/check/index.js';
 
 describe('the machine check on the CSS assistant', () => {
-  it('finds no problem in the real machine, with its texts and the actors the runtime provides', () => {
-    expect(checkMachine(cssAssistant, { providedActors: ['askQuestion', 'askAboutMedia'], texts })).toEqual([]);
+  it('finds no problem in the real machine, with its texts and the actors the runtime provides, but the known ones', () => {
+    const result = runMachineCheck(cssAssistant, { providedActors: ['askQuestion', 'askAboutMedia'], texts, waivers: KNOWN_PROBLEMS });
+    expect(result.problems).toEqual([]);
+    // Typed digits in topic lists go to the CSS API until the machine's owner fixes it (issue 12).
+    expect(result.waived.map(({ state }) => state).filter((state) => state !== 'category')).toEqual([]);
   });
 
   it('finds none in any registered machine with the options the runtime derives (as npm run check and the server do)', async () => {
     for (const definition of Object.values(machines)) {
       const result = runMachineCheck(definition, await runtimeCheckOptions(definition));
       expect(result.problems).toEqual([]);
+      expect(result.unusedWaivers).toEqual([]);
       expect(result.states).toBeGreaterThan(0);
     }
   });
@@ -23,16 +27,16 @@ describe('the machine check on the CSS assistant', () => {
   });
 
   it('reports the actors the runtime does not provide: the machine only has placeholders', () => {
-    expect(checkMachine(cssAssistant, { providedActors: [] })).toEqual([
+    expect(checkMachine(cssAssistant, { providedActors: [], waivers: KNOWN_PROBLEMS })).toEqual([
       {
         machine: 'css-assistant',
-        state: 'awaitingAnswer',
+        state: 'question.waiting.asking',
         field: 'invoke.src',
         message: 'actor "askQuestion" is only a placeholder and the runtime does not provide it',
       },
       {
         machine: 'css-assistant',
-        state: 'awaitingMediaAnswer',
+        state: 'question.waiting.askingAboutFile',
         field: 'invoke.src',
         message: 'actor "askAboutMedia" is only a placeholder and the runtime does not provide it',
       },
@@ -48,7 +52,9 @@ describe('the machine check on the CSS assistant', () => {
         ),
       },
     });
-    const problems = checkMachine({ ...cssAssistant, machine: edited }, { providedActors: ['askQuestion', 'askAboutMedia'], texts });
-    expect(formatProblems(problems)).toBe('css-assistant › menu › sections[0].rows[2].title: 25 characters, the Cloud API allows 24');
+    const problems = checkMachine({ ...cssAssistant, machine: edited }, { providedActors: ['askQuestion', 'askAboutMedia'], texts, waivers: KNOWN_PROBLEMS });
+    expect(formatProblems(problems)).toBe(
+      'css-assistant › dialog.menu,question.ready › sections[0].rows[2].title: 25 characters, the Cloud API allows 24 (in the message of text texts.menu.body): shorten it',
+    );
   });
 });

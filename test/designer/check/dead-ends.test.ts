@@ -8,10 +8,18 @@ const types = { events: {} as UserEvent, emitted: {} as ReplyEvent };
 const thanking = (final: boolean) =>
   setup({ types, actions: { replyThanks: emit(() => say('Merci !')) } }).createMachine({
     id: 'thanks',
-    initial: 'asking',
+    initial: 'form',
     states: {
-      asking: { on: { 'user.text': 'thanked' } },
-      thanked: final ? { type: 'final', entry: 'replyThanks' } : { entry: 'replyThanks' },
+      // A final state inside a compound one: the compound state's onDone moves on (a top-level final is reported elsewhere).
+      form: {
+        initial: 'asking',
+        states: {
+          asking: { on: { 'user.text': 'thanked' } },
+          thanked: final ? { type: 'final', entry: 'replyThanks' } : { entry: 'replyThanks' },
+        },
+        ...(final ? { onDone: 'again' } : {}),
+      },
+      ...(final ? { again: { on: { 'user.text': 'form' } } } : {}),
     },
   });
 
@@ -20,7 +28,7 @@ describe('checkMachine: states with no way out', () => {
     expect(checkMachine(definitionOf(thanking(false), [text('bonjour')]))).toEqual([
       {
         machine: 'thanks',
-        state: 'thanked',
+        state: 'form.thanked',
         field: 'on',
         message: 'no way out: no transition here or in a parent state, no invoke, and the state is not final',
       },

@@ -6,15 +6,14 @@ import { buttons, choice, definitionOf, list, text } from './broken-machines.js'
 
 const types = { events: {} as UserEvent, emitted: {} as ReplyEvent };
 
-/** Shows `reply` on entering `asking`; any tap ends the conversation, so every id is handled. */
+/** Shows `reply` on entering `asking`; anything the user sends then starts over (deliberately), so every id is handled. */
 const showing = (id: string, reply: ReplyEvent) =>
   setup({ types, actions: { replyChoices: emit(() => reply) } }).createMachine({
     id,
     initial: 'start',
     states: {
       start: { on: { 'user.text': 'asking' } },
-      asking: { entry: 'replyChoices', on: { 'user.choice': 'done' } },
-      done: { type: 'final' },
+      asking: { entry: 'replyChoices', on: { 'user.*': { target: 'start', meta: { catchAll: 'any answer will do' } } } },
     },
   });
 
@@ -23,7 +22,7 @@ describe('checkMachine: Cloud API limits on replies', () => {
     const machine = showing('long-button', buttons('Que voulez-vous faire ?', [{ id: 'pay', title: 'Payer mes cotisations' }]));
 
     expect(checkMachine(definitionOf(machine, [text('bonjour'), choice('pay')]))).toEqual([
-      { machine: 'long-button', state: 'asking', field: 'buttons[0].title', message: '21 characters, the Cloud API allows 20' },
+      { machine: 'long-button', state: 'asking', field: 'buttons[0].title', message: '21 characters, the Cloud API allows 20: shorten it' },
     ]);
   });
 
@@ -36,7 +35,7 @@ describe('checkMachine: Cloud API limits on replies', () => {
     const machine = showing('menu', list('Choisissez un thème', rows));
 
     const problems = checkMachine(definitionOf(machine, [text('bonjour'), ...rows.map((row) => choice(row.id, row.title))]));
-    expect(formatProblems(problems)).toBe('menu › asking › sections[0].rows[2].title: 25 characters, the Cloud API allows 24');
+    expect(formatProblems(problems)).toBe('menu › asking › sections[0].rows[2].title: 25 characters, the Cloud API allows 24: shorten it');
   });
 
   it('reports more than 3 buttons and repeated titles', () => {
@@ -44,8 +43,8 @@ describe('checkMachine: Cloud API limits on replies', () => {
     const machine = showing('crowded', buttons('Choisissez', four));
 
     expect(checkMachine(definitionOf(machine, [text('bonjour'), choice('b0')])).map(({ field, message }) => `${field}: ${message}`)).toEqual([
-      'buttons: 4 buttons, the Cloud API allows 3',
-      'buttons[3].title: "Menu" is used 2 times in the message, it must be unique',
+      'buttons: 4 buttons, the Cloud API allows 3: keep at most 3',
+      'buttons[3].title: "Menu" is used 2 times in the message, it must be unique: make each one different',
     ]);
   });
 
@@ -64,8 +63,8 @@ describe('checkMachine: Cloud API limits on replies', () => {
     });
 
     expect(checkMachine(definitionOf(machine, [text('bonjour')]))).toEqual([
-      { machine: 'texts', state: 'idle', field: 'text', message: '4097 characters, the Cloud API allows 4096' },
-      { machine: 'texts', state: 'idle', field: 'text', message: 'empty, the Cloud API needs a text here' },
+      { machine: 'texts', state: 'idle', field: 'text', message: '4097 characters, the Cloud API allows 4096: shorten it' },
+      { machine: 'texts', state: 'idle', field: 'text', message: 'empty, the Cloud API needs a text here: write it' },
     ]);
   });
 });

@@ -22,7 +22,7 @@ describe('checkMachine: interactive reply ids', () => {
       states: {
         start: { on: { 'user.text': 'asking' } },
         asking: { entry: 'askConfirmation', on: { 'user.choice': { guard: 'isYes', target: 'done' } } },
-        done: { type: 'final', entry: 'replyDone' },
+        done: { entry: 'replyDone', on: { 'user.text': 'asking' } },
       },
     });
 
@@ -56,7 +56,7 @@ describe('checkMachine: interactive reply ids', () => {
         machine: 'secret',
         state: '(root)',
         field: 'on["user.choice"][0].guard',
-        message: 'choice id "secret" is handled here (guard isSecretChoice), but no message offers it',
+        message: 'choice id "secret" is handled here (guard isSecretChoice), but no message offers it: offer it in a message, or remove the transition',
       },
     ]);
   });

@@ -19,14 +19,15 @@ describe('toMermaid', () => {
     expect(toMermaid({ machine })).toBe(
       [
         'stateDiagram-v2',
+        '  direction LR',
         '  [*] --> idle',
         '  idle',
         '  awaitingAnswer',
         '  done',
         '  done --> [*]',
         '  idle --> awaitingAnswer : user.text [isQuestion]',
-        '  idle --> done : user.text',
-        '  awaitingAnswer --> idle : user.text',
+        '  idle --> done : any other text',
+        '  awaitingAnswer --> idle : any other text',
       ].join('\n'),
     );
   });
@@ -38,7 +39,7 @@ describe('toMermaid', () => {
     expect(open).toBeGreaterThan(0);
     expect(lines.slice(open, close)).toEqual(expect.arrayContaining(['    [*] --> form_ask', '    done --> [*]']));
     expect(lines).toContain('  finished --> [*]');
-    expect(lines[2]).toBe('  [*] --> idle');
+    expect(lines[4]).toBe('  [*] --> idle');
   });
 
   it('names guards on the arrows, higher-order guards included', () => {
@@ -65,7 +66,7 @@ describe('toMermaid', () => {
     const lines = linesOf(formMachine);
     expect(lines).toEqual(expect.arrayContaining([
       'state "any state" as any_state',
-      'any_state --> any_state : PING',
+      'any_state : ↺ PING',
       'state "any form state" as form_any',
       'form_any --> done : SKIP',
       'form --> idle : CANCEL',
@@ -76,9 +77,9 @@ describe('toMermaid', () => {
   it('draws self, delayed and eventless transitions; arrows across blocks name their real ends', () => {
     const lines = linesOf(formMachine);
     expect(lines).toEqual(expect.arrayContaining([
-      'form_ask --> form_ask : TEXT',
+      'form_ask : ↺ TEXT',
       'idle --> finished : after 5000ms',
-      'idle --> idle : after reminderDelay',
+      'idle : ↺ after reminderDelay',
       'idle --> other : SKIP',
       'other --> form : always [isReady] (from other.ask, to form.checking)',
     ]));

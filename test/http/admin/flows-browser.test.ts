@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { textMessage, webhookBody } from '../../builders/payloads.js';
@@ -7,7 +8,7 @@ import { ADMIN_TOKEN, startAdminStand, type AdminStand } from './admin-stand.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const CSS_STATES = ['welcome', 'idle', 'menu', 'category', 'help', 'contact', 'awaitingAnswer'];
+const CSS_STATES = ['welcome', 'idle', 'menu', 'category', 'help', 'contact', 'asking'];
 /** The page refreshes every 3 s: a count must change within a few refreshes. */
 const REFRESH_DEADLINE_MS = 15_000;
 
@@ -15,6 +16,14 @@ const REFRESH_DEADLINE_MS = 15_000;
 const countOf = (page: Page, state: string) =>
   page.locator(`section[data-machine-id="css-assistant"] tr[data-state="${state}"] td.count`).textContent();
 const svgTexts = (page: Page) => page.locator('section[data-machine-id="css-assistant"] .diagram svg').textContent();
+/** Where the screenshots of each machine's section are written, for a person to look at. */
+const SCREENSHOTS = fileURLToPath(new URL('../../../dist/screenshots', import.meta.url));
+const percent = (text: string | null): number => Number((text ?? '').replace(/[^\d]/g, ''));
+/** An element measured or styled in the page. */
+interface Measured {
+  getBoundingClientRect(): { readonly height: number };
+  readonly style: { readonly transform: string };
+}
 /** The little of the DOM read here (the project compiles without the DOM library). */
 interface DomNode {
   readonly textContent: string | null;
@@ -69,7 +78,7 @@ describe('flow page in headless Chromium', () => {
   it('draws each state, shows its count and follows a conversation moved by a webhook', async () => {
     const from = '221770000501';
     expect((await t.post(webhookBody(textMessage({ from, body: 'Bonjour' })))).status).toBe(200);
-    await eventually(async () => (await t.pipeline.countByState()).some((row) => row.state === 'idle' && row.count === 1));
+    await eventually(async () => (await t.pipeline.countByState()).some((row) => row.state === 'dialog.idle' && row.count === 1));
 
     const page = await openPage({ authorization: `Bearer ${ADMIN_TOKEN}` });
     const response = await page.goto(`${t.url}/admin/flows`);
@@ -77,20 +86,59 @@ describe('flow page in headless Chromium', () => {
     await page.locator('section[data-machine-id="css-assistant"] .diagram svg').waitFor({ timeout: 20_000 });
     const drawn = await svgTexts(page);
     for (const state of CSS_STATES) expect(drawn).toContain(state);
-    expect(await countOf(page, 'idle')).toBe('1');
-    expect(await countOf(page, 'menu')).toBe('0');
-    await eventually(async () => (expect(await liveNodes(page)).toEqual(['idle=1']), true));
+    expect(await countOf(page, 'dialog.idle')).toBe('1');
+    expect(await countOf(page, 'dialog.menu')).toBe('0');
+    await eventually(async () => (expect(await liveNodes(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^idle.*=1$/)])), true));
 
     expect((await t.post(webhookBody(textMessage({ from, body: 'menu' })))).status).toBe(200);
-    await eventually(async () => (expect(await countOf(page, 'menu')).toBe('1'), true), REFRESH_DEADLINE_MS, 100);
-    expect(await countOf(page, 'idle')).toBe('0');
-    await eventually(async () => (expect(await liveNodes(page)).toEqual([expect.stringMatching(/^menu.*=1$/)]), true), 5000, 100);
+    await eventually(async () => (expect(await countOf(page, 'dialog.menu')).toBe('1'), true), REFRESH_DEADLINE_MS, 100);
+    expect(await countOf(page, 'dialog.idle')).toBe('0');
+    await eventually(async () => (expect(await liveNodes(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^menu.*=1$/)])), true), 5000, 100);
     expect(await page.locator('#total').textContent()).toBe('1 conversation en cours.');
 
     expect(requests.filter((url) => !url.startsWith(`${t.url}/`))).toEqual([]);
     expect(failures).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
+  }, 60_000);
+
+  it('draws each machine at a readable size at 1280 × 800, with zoom and pan, arrows labelled with what users send', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, extraHTTPHeaders: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${t.url}/admin/flows`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const id of ['css-assistant', 'pension-status']) {
+      const section = page.locator(`section[data-machine-id="${id}"]`);
+      await section.locator('.diagram svg').waitFor({ timeout: 20_000 });
+      // Labels at least 12 px high on screen: readable without zooming.
+      const heights = await section.locator('.diagram svg .edgeLabel, .diagram svg g.node text').evaluateAll((nodes: Measured[]) =>
+        nodes.map((node) => node.getBoundingClientRect().height).filter((height) => height > 1),
+      );
+      expect(heights.length).toBeGreaterThan(5);
+      expect(Math.min(...heights)).toBeGreaterThanOrEqual(12);
+      await section.screenshot({ path: `${SCREENSHOTS}/flows-${id}.png` });
+    }
+    const css = page.locator('section[data-machine-id="css-assistant"]');
+    expect(await css.locator('.diagram svg').textContent()).toContain('“aide” · tap Aide ⇒ texts.help');
+    // Zoom in, pan, then see the whole diagram.
+    const level = css.locator('.zoom-level');
+    const before = await level.textContent();
+    await css.locator('button[data-zoom="in"]').click();
+    expect(percent(await level.textContent())).toBeGreaterThan(percent(before));
+    const transform = () => css.locator('.diagram').evaluate((node: Measured) => node.style.transform);
+    const moved = await transform();
+    const box = await css.locator('.viewport').boundingBox();
+    if (!box) throw new Error('no viewport');
+    await page.mouse.move(box.x + 300, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 150, box.y + 120, { steps: 5 });
+    await page.mouse.up();
+    expect(await transform()).not.toBe(moved);
+    await css.locator('button[data-zoom="fit"]').click();
+    expect(percent(await level.textContent())).toBeLessThan(percent(before));
+    expect(errors).toEqual([]);
+    await context.close();
   }, 60_000);
 
   it('lets a browser without the header log in through the form', async () => {

@@ -40,8 +40,10 @@ describe('flow page', () => {
     const page = await (await t.fetch('/admin/flows')).text();
     expect(page).toMatch(/<h2>css-assistant <small>version \d+<\/small><\/h2>/);
     expect(page).toContain('<pre class="diagram-source" hidden>stateDiagram-v2');
-    expect(page).toContain('data-node-ids="{&quot;welcome&quot;:&quot;welcome&quot;');
-    for (const state of ['welcome', 'idle', 'menu', 'category', 'help', 'contact', 'awaitingAnswer']) {
+    expect(page).toContain('&quot;dialog.welcome&quot;:&quot;welcome&quot;');
+    expect(page).toContain('data-counted-in="dialog"');
+    // The CSS assistant has two regions: where the user is, and what is with the CSS.
+    for (const state of ['dialog.welcome', 'dialog.idle', 'dialog.menu', 'dialog.category', 'dialog.help', 'dialog.contact', 'question.ready', 'question.waiting.asking']) {
       expect(page).toContain(`<tr data-state="${state}" class=""><td>${state}</td><td class="count">0</td></tr>`);
     }
     expect(page).toMatch(/<script src="\/admin\/assets\/mermaid\.min\.js\?v=[\d.]+"><\/script>/);

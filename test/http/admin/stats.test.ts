@@ -59,7 +59,11 @@ describe.each(['redis', 'memory'] as const)('GET /admin/stats (%s store)', (stor
     expect(body.cssLatencyMs.turns).toBe(2);
     expect(body.cssLatencyMs.p50).toBeGreaterThanOrEqual(150);
     expect(body.errorsByKind).toEqual({ failed: 0, timed_out: 0, restarted: 0 });
-    expect(body.conversationsPerState).toEqual([{ machineId: 'css-assistant', state: 'idle', count: 3 }]);
+    // Two regions: each conversation counts in where the user is and in what is with the CSS.
+    expect(body.conversationsPerState).toEqual([
+      { machineId: 'css-assistant', state: 'dialog.idle', count: 3 },
+      { machineId: 'css-assistant', state: 'question.ready', count: 3 },
+    ]);
     // Users are pseudonyms in analytics; phone numbers appear nowhere.
     expect(JSON.stringify(body)).not.toMatch(/2217703|2217704/);
   });

@@ -1,101 +1,100 @@
 import { describe, expect, it } from '@jest/globals';
-import { createActor, waitFor } from 'xstate';
-import { cssAssistant, texts } from '../../../machines/css-assistant/index.js';
-import type { UserEvent } from '../../../src/domain/conversation.js';
-import type { OutboundMessage } from '../../../src/domain/outbound.js';
-import { type AnswerFn, fakeAskQuestion, isSettled, runMachine, text } from '../run-machine.js';
+import { FAILURES_BEFORE_CONTACT, categories, texts } from '../../../machines/css-assistant/index.js';
+import { AnswerUnavailableError } from '../../../src/domain/errors.js';
+import { WHATSAPP_LIMITS } from '../../../src/domain/whatsapp-limits.js';
+import { choice, text } from '../run-machine.js';
+import { afterGreeting, bodyOf, buttonIds, dialogOf } from './helpers.js';
 
-/** One live actor for the whole conversation, as a long-running process would hold it. */
-function liveConversation(answer: AnswerFn) {
-  const actor = createActor(cssAssistant.machine.provide({ actors: { askQuestion: fakeAskQuestion(answer) } }), {
-    input: { at: 1000 },
-  });
-  const replies: OutboundMessage[] = [];
-  actor.on('reply', (e: { message: OutboundMessage }) => replies.push(e.message));
-  actor.start();
-  return {
-    actor,
-    async say(event: UserEvent): Promise<OutboundMessage[]> {
-      replies.length = 0;
-      actor.send(event);
-      await waitFor(actor, isSettled);
-      return [...replies];
-    },
-  };
-}
+const topic = categories[0]!.topics[0]!;
+const down = () => {
+  throw new AnswerUnavailableError('http-status', 'CSS API answered HTTP 500', 500);
+};
 
-describe('css-assistant: questions to the CSS API', () => {
-  it('sends the question, emits the answer as one text, then the buttons back', async () => {
-    const long = 'Article. '.repeat(1000).trim();
-    const chat = liveConversation(() => long);
-    await chat.say(text('bonjour', 1000));
-    const replies = await chat.say(text('Comment sont calculées les allocations ?', 2000));
-    expect(replies).toEqual([
-      { type: 'text', text: long },
-      { type: 'buttons', body: texts.afterAnswer, buttons: expect.any(Array) },
+describe('css-assistant: answers and failures', () => {
+  it('sends a short answer as one message carrying its buttons and what to do next', async () => {
+    const { steps: [step], asked } = await afterGreeting([text('  Quel est le taux ?  ', 2000)], () => 'Le taux est de 7 %.');
+    expect(asked).toEqual(['Quel est le taux ?']);
+    expect(step!.replies).toEqual([
+      {
+        type: 'buttons',
+        body: 'Le taux est de 7 %.',
+        footer: texts.answerFooter,
+        buttons: [{ id: 'menu', title: texts.buttons.menu }, { id: 'aide', title: texts.buttons.aide }, { id: 'contact', title: texts.buttons.contact }],
+      },
     ]);
-    expect(chat.actor.getSnapshot().value).toBe('idle');
   });
 
-  it('is busy while the CSS API has not answered', async () => {
-    let release: (answer: string) => void = () => undefined;
-    const chat = liveConversation(() => new Promise<string>((resolve) => (release = resolve)));
-    await chat.say(text('bonjour', 1000));
-    chat.actor.send(text('Quel est le plafond ?', 2000));
-    expect(chat.actor.getSnapshot().value).toBe('awaitingAnswer');
-    expect(chat.actor.getSnapshot().hasTag('busy')).toBe(true);
-    expect(isSettled(chat.actor.getSnapshot())).toBe(false);
-    release('Le plafond est…');
-    await waitFor(chat.actor, isSettled);
-    expect(chat.actor.getSnapshot().value).toBe('idle');
+  it('a tapped topic costs one message too', async () => {
+    const { steps: [step], asked } = await afterGreeting([choice(topic.id, 2000)], () => 'Réponse courte.');
+    expect(asked).toEqual([topic.question]);
+    expect(step!.replies).toHaveLength(1);
+    expect(buttonIds(step!.replies[0])).toEqual(['menu', 'aide', 'contact']);
   });
 
-  it('apologises when the CSS API fails, and the conversation goes on', async () => {
-    let down = true;
-    const chat = liveConversation(async (q) => {
-      if (down) throw new Error('CSS API timeout');
-      return `R: ${q}`;
-    });
-    await chat.say(text('bonjour', 1000));
-    expect(await chat.say(text('Quels sont les taux ?', 2000))).toEqual([{ type: 'text', text: texts.unavailable }]);
-    expect(texts.unavailable).toContain('réessayez dans quelques instants');
-    expect(chat.actor.getSnapshot().value).toBe('idle');
-    down = false;
-    const replies = await chat.say(text('Quels sont les taux ?', 3000));
-    expect(replies[0]).toEqual({ type: 'text', text: 'R: Quels sont les taux ?' });
+  it('sends a long answer in numbered parts, the last one short enough to carry the buttons', async () => {
+    const long = Array.from({ length: 900 }, (_, i) => `mot${i}`).join(' '); // ~5,800 characters
+    const { steps: [step] } = await afterGreeting([text('Une longue question ?', 2000)], () => long);
+    const parts = step!.replies;
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(parts.slice(0, -1).every((p) => p.type === 'text' && p.text.length <= WHATSAPP_LIMITS.answerPart)).toBe(true);
+    const lastPart = parts.at(-1)!;
+    expect(lastPart.type).toBe('buttons');
+    expect(bodyOf(lastPart)!.length).toBeLessThanOrEqual(WHATSAPP_LIMITS.interactiveBody);
+    parts.forEach((part, i) => expect(bodyOf(part)!.startsWith(i === 0 ? `(1/${parts.length})\n` : `(Suite ${i + 1}/${parts.length})\n`)).toBe(true));
+    const words = parts.map((p) => bodyOf(p)!.replace(/^\((?:Suite )?\d+\/\d+\)\n/, '')).join(' ').split(/\s+/);
+    expect(words).toEqual(long.split(' '));
   });
 
-  it('says so when the CSS API answers nothing', async () => {
-    const [, step] = await runMachine(cssAssistant, [text('bonjour', 1000), text('???', 2000)], { answer: () => '  ' });
-    expect(step!.replies.map((m) => m.type)).toEqual(['text', 'buttons']);
-    expect(step!.replies[0]).toEqual({ type: 'text', text: texts.noAnswer });
+  it('says so when the CSS found no answer, and offers the menu and contact', async () => {
+    const { steps: [step] } = await afterGreeting([text('Une question ?', 2000)], () => '   ');
+    expect(step!.replies).toEqual([{ type: 'buttons', body: texts.noAnswer, buttons: expect.any(Array) }]);
+    expect(buttonIds(step!.replies[0])).toEqual(['menu', 'contact', 'aide']);
   });
 
-  it('without a provided askQuestion, the placeholder rejects and the user gets the apology', async () => {
-    const actor = createActor(cssAssistant.machine, { input: { at: 1000 } });
-    const replies: OutboundMessage[] = [];
-    actor.on('reply', (e: { message: OutboundMessage }) => replies.push(e.message));
-    actor.start();
-    actor.send(text('Question ?', 1000));
-    await waitFor(actor, isSettled);
-    expect(replies.at(-1)).toEqual({ type: 'text', text: texts.unavailable });
+  it.each([
+    ['down', down, texts.failure.down],
+    ['slow past its timeout', () => { throw new AnswerUnavailableError('timeout', 'CSS API did not answer in time'); }, texts.failure.timeout],
+    ['failing in a way no one classified', () => { throw new Error('boom'); }, texts.failure.down],
+  ])('when the CSS is %s: says which, gives the phone number, offers Réessayer, Menu, Contact', async (_case, answer, said) => {
+    const { steps: [step] } = await afterGreeting([text('Une question ?', 2000)], answer);
+    expect(step!.replies).toEqual([{ type: 'buttons', body: said, buttons: expect.any(Array) }]);
+    expect(said).toMatch(/\+221 \d\d/);
+    expect(buttonIds(step!.replies[0])).toEqual(['reessayer', 'menu', 'contact']);
   });
 
-  it('a snapshot stored mid-question re-asks on restore, and a new question is answered after it', async () => {
-    const asked: string[] = [];
-    const hang = liveConversation(() => new Promise<string>(() => undefined));
-    await hang.say(text('bonjour', 1000));
-    hang.actor.send(text('Première question', 2000));
-    const stored = JSON.parse(JSON.stringify(hang.actor.getPersistedSnapshot()));
-    hang.actor.stop();
-    const [step] = await runMachine(cssAssistant, [text('Deuxième question', 3000)], {
-      from: stored,
-      answer: (q) => (asked.push(q), `R: ${q}`),
-    });
-    expect(step!.replies.map((m) => m.type)).toEqual(['text', 'buttons', 'text', 'buttons']);
-    expect(step!.replies[0]).toEqual({ type: 'text', text: 'R: Première question' });
-    expect(step!.replies[2]).toEqual({ type: 'text', text: 'R: Deuxième question' });
-    expect(asked).toEqual(['Première question', 'Deuxième question']);
-    expect(step!.value).toBe('idle');
+  it('tells "down", "timed out" and "no answer" apart', () => {
+    expect(new Set([texts.failure.down, texts.failure.timeout, texts.noAnswer]).size).toBe(3);
+  });
+
+  it('[Réessayer] asks the last question again, a topic as well as a typed one', async () => {
+    let failing = true;
+    const { steps, asked } = await afterGreeting(
+      [choice(topic.id, 2000), choice('reessayer', 3000), text('réessayer', 4000)],
+      (q) => (failing ? ((failing = false), down()) : `Réponse : ${q}`),
+    );
+    expect(asked).toEqual([topic.question, topic.question, topic.question]);
+    expect(bodyOf(steps[1]!.replies[0])).toBe(`Réponse : ${topic.question}`);
+  });
+
+  it('[Réessayer] with nothing asked yet invites a question, and asks nothing', async () => {
+    const { steps: [step], asked } = await afterGreeting([text('réessayer', 2000)]);
+    expect(bodyOf(step!.replies[0])).toBe(texts.nothingToRetry);
+    expect(asked).toEqual([]);
+  });
+
+  it(`after ${FAILURES_BEFORE_CONTACT} failures in a row, brings the contact details by itself, in one message`, async () => {
+    const { steps } = await afterGreeting([text('Question 1 ?', 2000), text('Question 2 ?', 3000), text('Question 3 ?', 4000)], (q) =>
+      q === 'Question 3 ?' ? 'Enfin une réponse.' : down(),
+    );
+    expect(steps[1]!.replies).toHaveLength(1);
+    expect(bodyOf(steps[1]!.replies[0])).toBe(`${texts.failure.again}\n\n${texts.contact}`);
+    expect(buttonIds(steps[1]!.replies[0])).toEqual(['reessayer', 'menu', 'aide']);
+    expect(dialogOf(steps[1])).toBe('contact');
+    expect(bodyOf(steps[2]!.replies[0])).toBe('Enfin une réponse.');
+  });
+
+  it('an answer found in between resets the count', async () => {
+    const { steps } = await afterGreeting([text('Q1 ?', 2000), text('Q2 ?', 3000), text('Q3 ?', 4000)], (q) => (q === 'Q2 ?' ? 'Oui.' : down()));
+    expect(bodyOf(steps[2]!.replies[0])).toBe(texts.failure.down);
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { fromPromise } from 'xstate';
-import { categories, cssAssistant } from '../../../machines/css-assistant/index.js';
+import { categories, cssAssistant, frenchContent } from '../../../machines/css-assistant/index.js';
 import type { MediaQuestionInput } from '../../../machines/css-assistant/media.js';
 import type { UserEvent } from '../../../src/domain/conversation.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
 import { WHATSAPP_LIMITS as L } from '../../../src/domain/whatsapp-limits.js';
 import { MediaRejectedError } from '../../../src/domain/media-question.js';
+import { AnswerUnavailableError } from '../../../src/domain/errors.js';
 import { choice, media, other, runMachine, text } from '../run-machine.js';
 
 /** Every way `message` breaks a Cloud API limit (lengths in UTF-16 units: stricter than Meta's characters). */
@@ -53,19 +54,23 @@ const next = () => (at += 1000);
 const tour: UserEvent[] = [
   text('bonjour', next(), 'Nom '.repeat(300)),
   text('menu', next()),
-  ...['1', '2', '3', '4'].flatMap((n) => [text(n, next()), text('/menu', next())]),
+  ...categories.flatMap((_, n) => [text(String(n + 1), next()), text('/menu', next())]),
   ...categories.map((c) => choice(c.id, next())),
   ...topics.map((t) => choice(t.id, next())),
   text('aide', next()),
   choice('contact', next()),
   text('salut', next()),
+  ...['merci', 'ok', 'au revoir', '?', 'pension', 'réessayer', 'retour', '0', '0', '42'].map((t) => text(t, next())),
   media(next()),
   ...['photo', 'type', 'size', 'panne'].map((caption): UserEvent => ({ type: 'user.media', media: 'image', mediaId: caption, caption, at: next() })),
   { type: 'user.media', media: 'document', mediaId: 'pdf', mimeType: 'application/pdf', at: next() },
   { type: 'user.media', media: 'audio', mediaId: 'voice', at: next() },
   other(next()),
   text('panne', next()),
+  text('panne', next()),
+  text('lente', next()),
   text('vide', next()),
+  text('longue', next()),
   choice('inconnu', next()),
 ];
 
@@ -80,7 +85,8 @@ describe('css-assistant: WhatsApp limits', () => {
     const steps = await runMachine(withMedia, tour, {
       answer: (q) => {
         if (q === 'panne') throw new Error('CSS down');
-        return q === 'vide' ? '' : `Réponse : ${q}`;
+        if (q === 'lente') throw new AnswerUnavailableError('timeout', 'slow');
+        return q === 'vide' ? '' : q === 'longue' ? 'Une phrase de réponse. '.repeat(400) : `Réponse : ${q}`;
       },
     });
     const messages = steps.flatMap((s) => s.replies);
@@ -88,9 +94,8 @@ describe('css-assistant: WhatsApp limits', () => {
     expect(messages.map((m) => [m.type === 'text' ? m.text.slice(0, 30) : m.body.slice(0, 30), violations(m)]).filter(([, v]) => v!.length > 0)).toEqual([]);
 
     const visited = new Set(steps.map((s) => JSON.stringify(s.value)));
-    const states = cssAssistant.machine.root.states;
-    const resting = Object.keys(states).filter((k) => k !== 'welcome' && !states[k]?.tags.includes('busy'));
-    expect([...visited].sort()).toEqual(resting.map((k) => JSON.stringify(k)).sort());
+    const dialogStates = Object.keys(cssAssistant.machine.root.states.dialog?.states ?? {}).filter((k) => k !== 'welcome');
+    expect([...visited].sort()).toEqual(dialogStates.map((k) => JSON.stringify({ dialog: k, question: 'ready' })).sort());
   });
 
   it('the checker itself catches a broken message', () => {
@@ -103,16 +108,21 @@ describe('css-assistant: WhatsApp limits', () => {
     expect(step!.replies.flatMap(violations)).toEqual([]);
   });
 
-  it('the menu content fits: 4 categories of 3 to 6 topics, ids prefixed by their category', () => {
-    expect(categories.map((c) => c.id)).toEqual(['cotisations', 'prestations', 'procedures', 'documents']);
+  it('the menu content fits: every list holds its entries and a way back, ids are unique, the contract ids are there', () => {
+    expect(categories.map((c) => c.id)).toEqual(expect.arrayContaining(['cotisations', 'prestations', 'procedures', 'documents']));
+    expect(categories.length + 1).toBeLessThanOrEqual(L.listRows);
     for (const category of categories) {
-      expect(category.topics.length).toBeGreaterThanOrEqual(3);
-      expect(category.topics.length).toBeLessThanOrEqual(6);
-      for (const topic of category.topics) {
-        expect(topic.id.startsWith(`${category.id}.`)).toBe(true);
-        expect(topic.question).toMatch(/\?$/);
-      }
+      expect(category.topics.length + 1).toBeLessThanOrEqual(L.listRows);
+      for (const topic of category.topics) expect(topic.question).toMatch(/\?$/);
     }
-    expect(new Set(topics.map((t) => t.id)).size).toBe(topics.length);
+    const ids = [...categories.map((c) => c.id), ...topics.map((t) => t.id), ...Object.keys(frenchContent.texts.buttons)];
+    expect(new Set(ids).size).toBe(ids.length - 1); // the [pensions] button opens the pensions category
+  });
+
+  it('has topics for employees and mothers, not only employers, and a category for pensions and rents', () => {
+    const titles = topics.map((t) => `${t.title} ${t.description} ${t.question}`).join('\n');
+    expect(titles).toMatch(/salarié peut-il vérifier/);
+    expect(titles).toMatch(/enceinte/);
+    expect(categories.some((c) => /pension/i.test(c.title) && c.topics.some((t) => /rente/i.test(t.question)))).toBe(true);
   });
 });

@@ -1,29 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { createActor, fromPromise, waitFor } from 'xstate';
+import { createActor, waitFor } from 'xstate';
 import { cssAssistant, texts } from '../../../machines/css-assistant/index.js';
-import { type MediaQuestionInput, mediaQuestionOf, refusalOf } from '../../../machines/css-assistant/media.js';
+import { mediaQuestionOf, refusalOf } from '../../../machines/css-assistant/media.js';
 import type { UserEvent } from '../../../src/domain/conversation.js';
-import type { MachineDefinition } from '../../../src/domain/machine-definition.js';
+import { AnswerUnavailableError } from '../../../src/domain/errors.js';
 import { MediaRejectedError } from '../../../src/domain/media-question.js';
 import { choice, isSettled, runMachine, text } from '../run-machine.js';
+import { bodyOf, buttonIds, dialogOf, withMedia } from './helpers.js';
 
 type MediaEvent = Extract<UserEvent, { type: 'user.media' }>;
 const file = (media: MediaEvent['media'], at: number, extra: Partial<MediaEvent> = {}): UserEvent =>
   ({ type: 'user.media', media, mediaId: `${media}-${at}`, at, ...extra });
-
-/** The CSS assistant with a fake `askAboutMedia` that records its inputs. */
-function withMedia(answer: (input: MediaQuestionInput) => Promise<string>) {
-  const inputs: MediaQuestionInput[] = [];
-  const askAboutMedia = fromPromise<string, MediaQuestionInput>(({ input }) => {
-    inputs.push(input);
-    return answer(input);
-  });
-  const definition: MachineDefinition = { ...cssAssistant, machine: cssAssistant.machine.provide({ actors: { askAboutMedia } }) };
-  return { definition, inputs };
-}
-
-const bodyOf = (message: unknown): string =>
-  (message as { text?: string; body?: string }).text ?? (message as { body: string }).body;
 
 describe('css-assistant: photos and PDFs', () => {
   it('asks the CSS about a photo with its caption, then answers and offers the buttons', async () => {
@@ -33,10 +20,11 @@ describe('css-assistant: photos and PDFs', () => {
       file('image', 2000, { mimeType: 'image/jpeg', caption: '  Ce reçu est-il valable ?  ' }),
     ]);
     expect(inputs).toEqual([{ media: 'image', mediaId: 'image-2000', mimeType: 'image/jpeg', question: 'Ce reçu est-il valable ?' }]);
-    expect(steps[1]!.replies.map(bodyOf)).toEqual(['Sur la photo : Ce reçu est-il valable ?', texts.afterAnswer]);
-    expect(steps[1]!.value).toBe('idle');
-    expect(steps[1]!.context.pendingMedia).toBeUndefined();
-    expect(JSON.stringify(steps[1]!.persisted)).not.toContain('image-2000');
+    expect(steps[1]!.replies.map(bodyOf)).toEqual(['Sur la photo : Ce reçu est-il valable ?']);
+    expect(buttonIds(steps[1]!.replies[0])).toEqual(['menu', 'aide', 'contact']);
+    expect(dialogOf(steps[1])).toBe('idle');
+    // Kept for [Réessayer] until the next question: a media id, never the file itself.
+    expect(steps[1]!.context.lastAsk).toMatchObject({ kind: 'media', file: { mediaId: 'image-2000' } });
   });
 
   it('asks the default question about a PDF sent without a caption, with its file name', async () => {
@@ -57,7 +45,7 @@ describe('css-assistant: photos and PDFs', () => {
     const actor = createActor(definition.machine, { input: { at: 1000 } }).start();
     actor.send(text('bonjour', 1000));
     actor.send(file('image', 2000));
-    expect(actor.getSnapshot().value).toBe('awaitingMediaAnswer');
+    expect(actor.getSnapshot().value).toEqual({ dialog: 'idle', question: { waiting: 'askingAboutFile' } });
     expect(isSettled(actor.getSnapshot())).toBe(false);
     actor.stop();
   });
@@ -71,8 +59,8 @@ describe('css-assistant: photos and PDFs', () => {
   ])('answers %s with what it can read, without calling the CSS nor leaving its place', async (_, event) => {
     const { definition, inputs } = withMedia(async () => 'jamais');
     const steps = await runMachine(definition, [text('bonjour', 1000), choice('documents', 2000), event]);
-    expect(steps[2]!.replies).toEqual([{ type: 'text', text: texts.cannotRead }]);
-    expect(steps[2]!.value).toBe('category');
+    expect(steps[2]!.replies.map(bodyOf)).toEqual([texts.cannotRead]);
+    expect(dialogOf(steps[2])).toBe('category');
     expect(inputs).toEqual([]);
   });
 
@@ -82,42 +70,47 @@ describe('css-assistant: photos and PDFs', () => {
   ] as const)('says what it accepts when the file is refused for its %s, and goes on', async (reason, reply) => {
     const { definition } = withMedia(() => Promise.reject(new MediaRejectedError(reason, 'refused')));
     const steps = await runMachine(definition, [text('bonjour', 1000), file('image', 2000), text('menu', 3000)]);
-    expect(steps[1]!.replies).toEqual([{ type: 'text', text: reply }]);
-    expect(steps[1]!.value).toBe('idle');
-    expect(steps[2]!.value).toBe('menu');
+    expect(steps[1]!.replies.map(bodyOf)).toEqual([reply]);
+    expect(dialogOf(steps[1])).toBe('idle');
+    expect(dialogOf(steps[2])).toBe('menu');
+    expect(steps[1]!.context.failuresInRow).toBe(0); // the user's to fix, not a failure of the service
   });
 
   it.each([
-    ['a failed download', new MediaRejectedError('download', 'HTTP 404', 404)],
-    ['a CSS outage', new Error('CSS API answered HTTP 500')],
-  ])('apologises for %s, and goes on', async (_, error) => {
-    const { definition } = withMedia(() => Promise.reject(error));
-    const steps = await runMachine(definition, [text('bonjour', 1000), file('document', 2000, { mimeType: 'application/pdf' })]);
-    expect(steps[1]!.replies).toEqual([{ type: 'text', text: texts.unavailable }]);
-    expect(steps[1]!.value).toBe('idle');
+    ['a failed download', new MediaRejectedError('download', 'HTTP 404', 404), texts.failure.down],
+    ['a CSS outage', new AnswerUnavailableError('http-status', 'CSS API answered HTTP 500', 500), texts.failure.down],
+    ['a slow CSS', new AnswerUnavailableError('timeout', 'too slow'), texts.failure.timeout],
+  ])('apologises for %s with Réessayer, and [Réessayer] sends the file again', async (_, error, said) => {
+    let failing = true;
+    const { definition, inputs } = withMedia(() => (failing ? ((failing = false), Promise.reject(error)) : Promise.resolve('Lu.')));
+    const steps = await runMachine(definition, [text('bonjour', 1000), file('document', 2000, { mimeType: 'application/pdf' }), choice('reessayer', 3000)]);
+    expect(steps[1]!.replies.map(bodyOf)).toEqual([said]);
+    expect(buttonIds(steps[1]!.replies[0])).toEqual(['reessayer', 'menu', 'contact']);
+    expect(steps[2]!.replies.map(bodyOf)).toEqual(['Lu.']);
+    expect(inputs.map((input) => input.mediaId)).toEqual(['document-2000', 'document-2000']);
   });
 
   it('apologises when the runtime gives no askAboutMedia (no WhatsApp token)', async () => {
     const steps = await runMachine(cssAssistant, [text('bonjour', 1000), file('image', 2000)]);
-    expect(steps[1]!.replies).toEqual([{ type: 'text', text: texts.unavailable }]);
+    expect(steps[1]!.replies.map(bodyOf)).toEqual([texts.failure.down]);
   });
 
   it('welcomes first when a photo opens the session, then answers about it', async () => {
     const { definition } = withMedia(async () => 'Une photo de reçu.');
     const [step] = await runMachine(definition, [file('image', 1000)]);
-    expect(step!.replies.map(bodyOf)).toEqual([expect.stringContaining('Bienvenue'), 'Une photo de reçu.', texts.afterAnswer]);
+    expect(step!.replies.map(bodyOf)).toEqual([expect.stringContaining('Bienvenue'), 'Une photo de reçu.']);
   });
 
   it('says it found nothing when the CSS answers blank', async () => {
     const { definition } = withMedia(async () => '  ');
     const actor = createActor(definition.machine, { input: { at: 1000 } });
-    const replies: string[] = [];
-    actor.on('reply', (e: { message: unknown }) => replies.push(bodyOf(e.message)));
+    const replies: (string | undefined)[] = [];
+    actor.on('reply', (e: { message: Parameters<typeof bodyOf>[0] }) => replies.push(bodyOf(e.message)));
     actor.start();
     actor.send(text('bonjour', 1000));
     actor.send(file('image', 2000));
     await waitFor(actor, isSettled);
-    expect(replies.slice(1)).toEqual([texts.noAnswer, texts.afterAnswer]);
+    expect(replies.slice(1)).toEqual([texts.noAnswer]);
     actor.stop();
   });
 });
@@ -131,7 +124,7 @@ describe('css-assistant: media readers', () => {
     [{ media: 'document', mimeType: 'text/plain', filename: 'a.pdf' }, false],
     [{ media: 'audio', mimeType: 'audio/ogg' }, false],
   ] as const)('mediaQuestionOf(%j) answers: %s', (extra, answerable) => {
-    expect(mediaQuestionOf({ type: 'user.media', mediaId: '1', at: 0, ...extra }) !== undefined).toBe(answerable);
+    expect(mediaQuestionOf({ type: 'user.media', mediaId: '1', at: 0, ...extra }, texts) !== undefined).toBe(answerable);
   });
 
   it('tells refusals the user can fix from outages', () => {

@@ -1,115 +1,107 @@
 import { describe, expect, it } from '@jest/globals';
-import { categories, cssAssistant, texts } from '../../../machines/css-assistant/index.js';
-import type { UserEvent } from '../../../src/domain/conversation.js';
-import type { OutboundMessage } from '../../../src/domain/outbound.js';
-import { choice, runMachine, text } from '../run-machine.js';
+import { BACK_ID, categories, texts } from '../../../machines/css-assistant/index.js';
+import { choice, text } from '../run-machine.js';
+import { afterGreeting, bodyOf, buttonIds, dialogOf, rowIds } from './helpers.js';
 
-/** Plays `events` after a greeting (so the welcome is out of the way) and returns their steps. */
-async function after(events: readonly UserEvent[], answer?: (q: string) => string) {
-  const steps = await runMachine(cssAssistant, [text('bonjour', 1000), ...events], { answer });
-  return steps.slice(1);
-}
-const rowIds = (message: OutboundMessage | undefined) =>
-  message?.type === 'list' ? message.sections.flatMap((s) => s.rows.map((r) => r.id)) : [];
-const buttonIds = (message: OutboundMessage | undefined) =>
-  message?.type === 'buttons' ? message.buttons.map((b) => b.id) : [];
+const menuRows = [...categories.map((c) => c.id), BACK_ID];
+const last = categories.at(-1)!;
 
-describe('css-assistant: commands and menus', () => {
-  it.each(['aide', 'Aide', '/aide', 'AIDE', ' aidé ', 'help', '/Help'])('%j shows the help', async (command) => {
-    const [step] = await after([text(command, 2000)]);
+// Lists read from the texts: nothing below names a count, so adding a category or a topic changes no test.
+describe('css-assistant: commands, menus, numbers and the way back', () => {
+  it.each(['aide', 'Aide svp', '/help'])('%j shows the help', async (command) => {
+    const { steps: [step] } = await afterGreeting([text(command, 2000)]);
     expect(step!.replies).toEqual([{ type: 'buttons', body: texts.help, buttons: expect.any(Array) }]);
     expect(buttonIds(step!.replies[0])).toEqual(['menu', 'contact']);
-    expect(step!.value).toBe('help');
+    expect(dialogOf(step)).toBe('help');
   });
 
-  it.each(['menu', 'MENU', ' Menu ', '/menu', 'Ménu'])('%j shows the four categories', async (command) => {
-    const [step] = await after([text(command, 2000)]);
+  it.each(['menu', 'le menu stp', '/MENU'])('%j shows every category, then a row to go back, each numbered in the body', async (command) => {
+    const { steps: [step] } = await afterGreeting([text(command, 2000)]);
     expect(step!.replies).toHaveLength(1);
-    expect(rowIds(step!.replies[0])).toEqual(['cotisations', 'prestations', 'procedures', 'documents']);
-    expect(step!.value).toBe('menu');
+    expect(rowIds(step!.replies[0])).toEqual(menuRows);
+    const body = bodyOf(step!.replies[0]) ?? '';
+    categories.forEach((category, index) => expect(body).toContain(`${index + 1}. ${category.title}`));
+    expect(body).toContain(`0. ${texts.menu.back.title}`);
+    expect(body).toContain(texts.menu.howTo);
+    expect(dialogOf(step)).toBe('menu');
   });
 
-  it.each(['contact', 'Contact', '/CONTACT', 'contacts'])('%j shows the contact details', async (command) => {
-    const [step] = await after([text(command, 2000)]);
-    expect(step!.replies).toEqual([{ type: 'buttons', body: texts.contact, buttons: expect.any(Array) }]);
-    expect(buttonIds(step!.replies[0])).toEqual(['menu', 'aide']);
-    expect(step!.value).toBe('contact');
+  it.each(['contact', 'agent', 'je veux parler à un conseiller', 'réclamation', 'plainte', 'humain'])(
+    '%j gives the contact and complaint page, without asking the CSS',
+    async (typed) => {
+      const { steps: [step], asked } = await afterGreeting([text(typed, 2000)]);
+      expect(step!.replies).toEqual([{ type: 'buttons', body: texts.contact, buttons: expect.any(Array) }]);
+      expect(texts.contact).toMatch(/\+221/);
+      expect(texts.contact).toMatch(/réclamation/i);
+      expect(dialogOf(step)).toBe('contact');
+      expect(asked).toEqual([]);
+    },
+  );
+
+  it('"pension" explains where to go, and its button opens the pension questions', async () => {
+    const { steps, asked } = await afterGreeting([text('je veux ma pension', 2000), choice('pensions', 3000)]);
+    expect(bodyOf(steps[0]!.replies[0])).toBe(texts.pension);
+    expect(buttonIds(steps[0]!.replies[0])).toContain('pensions');
+    expect(rowIds(steps[1]!.replies[0])).toEqual([...categories.find((c) => c.id === 'pensions')!.topics.map((t) => t.id), BACK_ID]);
+    expect(asked).toEqual([]);
   });
 
-  it.each([
-    ['menu', 'menu'],
-    ['aide', 'help'],
-    ['contact', 'contact'],
-  ])('the button %j leads to %s', async (id, state) => {
-    const [step] = await after([choice(id, 2000)]);
-    expect(step!.replies).toHaveLength(1);
-    expect(step!.value).toBe(state);
+  it('every category is picked by its number, and every topic of it by its number', async () => {
+    for (const [index, category] of categories.entries()) {
+      const topicNumber = category.topics.length; // the last topic of each list
+      const { steps, asked } = await afterGreeting([text('menu', 2000), text(String(index + 1), 3000), text(` ${topicNumber} `, 4000)]);
+      expect(dialogOf(steps[1])).toBe('category');
+      expect(rowIds(steps[1]!.replies[0])).toEqual([...category.topics.map((t) => t.id), BACK_ID]);
+      expect(asked).toEqual([category.topics.at(-1)!.question]);
+      expect(dialogOf(steps[2])).toBe('category');
+    }
   });
 
-  it('commands work from every resting state, the same command twice too', async () => {
-    const steps = await after([
+  it('0, "retour" and the back row go back one level: topics → menu → home', async () => {
+    const { steps } = await afterGreeting([
       text('menu', 2000),
-      text('menu', 3000),
-      choice('documents', 4000),
-      text('aide', 5000),
-      text('aide', 6000),
-      text('contact', 7000),
-      text('/menu', 8000),
+      text(String(categories.length), 3000),
+      text('0', 4000),
+      choice(last.id, 5000),
+      choice(BACK_ID, 6000),
+      text('retour', 7000),
     ]);
-    expect(steps.map((s) => s.value)).toEqual(['menu', 'menu', 'category', 'help', 'help', 'contact', 'menu']);
-    expect(steps.every((s) => s.replies.length === 1)).toBe(true);
+    expect(steps.map(dialogOf)).toEqual(['menu', 'category', 'menu', 'category', 'menu', 'idle']);
+    expect(rowIds(steps[2]!.replies[0])).toEqual(menuRows);
+    expect(bodyOf(steps[5]!.replies[0])).toBe(texts.home);
+    expect(buttonIds(steps[5]!.replies[0])).toEqual(['menu', 'aide', 'contact']);
   });
 
-  it('menu → category → topic asks the topic question to the CSS API', async () => {
-    const asked: string[] = [];
-    const steps = await after([text('menu', 2000), choice('cotisations', 3000), choice('cotisations.taux', 4000)], (q) => {
-      asked.push(q);
-      return 'Les taux sont…';
-    });
-    const cotisations = categories.find((c) => c.id === 'cotisations')!;
-    expect(rowIds(steps[1]!.replies[0])).toEqual(cotisations.topics.map((t) => t.id));
-    expect(steps[1]!.context).toMatchObject({ category: 'cotisations' });
-    expect(asked).toEqual([cotisations.topics.find((t) => t.id === 'cotisations.taux')!.question]);
-    expect(steps[2]!.replies.map((m) => m.type)).toEqual(['text', 'buttons']);
-    expect(steps[2]!.replies[0]).toEqual({ type: 'text', text: 'Les taux sont…' });
-    expect(steps[2]!.value).toBe('idle');
-    expect(steps[2]!.context).toMatchObject({ lastQuestion: asked[0] });
-    expect((steps[2]!.context as { category?: string }).category).toBeUndefined();
-  });
-
-  it.each([
-    ['1', 'cotisations'],
-    ['2', 'prestations'],
-    ['3', 'procedures'],
-    [' 4 ', 'documents'],
-  ])('typing %j in the menu opens %s', async (typed, id) => {
-    const [, step] = await after([text('menu', 2000), text(typed, 3000)]);
-    expect(step!.value).toBe('category');
-    expect(step!.context).toMatchObject({ category: id });
-    expect(rowIds(step!.replies[0])).toEqual(categories.find((c) => c.id === id)!.topics.map((t) => t.id));
-  });
-
-  it('a digit outside the menu is a question', async () => {
-    const asked: string[] = [];
-    await after([text('2', 2000)], (q) => (asked.push(q), 'R'));
-    expect(asked).toEqual(['2']);
+  it('a number past the list shows the list again; a number with no list open shows the menu; none reach the CSS', async () => {
+    const { steps, asked } = await afterGreeting([
+      text('menu', 2000),
+      text(String(categories.length + 1), 3000),
+      text('1', 4000),
+      text(String(categories[0]!.topics.length + 1), 5000),
+      text('aide', 6000),
+      text('2', 7000),
+    ]);
+    expect(rowIds(steps[1]!.replies[0])).toEqual(menuRows);
+    expect(rowIds(steps[3]!.replies[0])).toEqual([...categories[0]!.topics.map((t) => t.id), BACK_ID]);
+    expect(dialogOf(steps[5])).toBe('menu');
+    expect(rowIds(steps[5]!.replies[0])).toEqual(menuRows);
+    expect(asked).toEqual([]);
   });
 
   it('a category tapped from an old list works from any state, and switches category', async () => {
-    const steps = await after([choice('procedures', 2000), choice('documents', 3000)]);
+    const { steps } = await afterGreeting([choice('procedures', 2000), choice('documents', 3000)]);
     expect(steps.map((s) => s.context)).toMatchObject([{ category: 'procedures' }, { category: 'documents' }]);
   });
 
   it('a tap this version does not know shows the menu', async () => {
-    const [step] = await after([choice('retraite.ipres', 2000)]);
-    expect(step!.value).toBe('menu');
-    expect(rowIds(step!.replies[0])).toHaveLength(4);
+    const { steps: [step] } = await afterGreeting([choice('retraite.ipres', 2000)]);
+    expect(dialogOf(step)).toBe('menu');
+    expect(rowIds(step!.replies[0])).toEqual(menuRows);
   });
 
-  it('a question typed while a category is open is sent as typed', async () => {
-    const asked: string[] = [];
-    const [, step] = await after([choice('prestations', 2000), text('  Quel est le montant ?  ', 3000)], (q) => (asked.push(q), 'R'));
-    expect(asked).toEqual(['Quel est le montant ?']);
-    expect(step!.value).toBe('idle');
+  it('a question typed while a category is open is sent as typed, and the list stays open for its numbers', async () => {
+    const { steps, asked } = await afterGreeting([choice('prestations', 2000), text('  Quel est le montant ?  ', 3000), text('1', 4000)]);
+    expect(asked).toEqual(['Quel est le montant ?', categories.find((c) => c.id === 'prestations')!.topics[0]!.question]);
+    expect(dialogOf(steps[1])).toBe('category');
   });
 });

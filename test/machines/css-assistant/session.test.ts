@@ -1,21 +1,25 @@
 import { describe, expect, it } from '@jest/globals';
 import { type Snapshot, createActor, waitFor } from 'xstate';
-import { cssAssistant, texts } from '../../../machines/css-assistant/index.js';
+import { CSS_ASSISTANT_VERSION, cssAssistant, texts } from '../../../machines/css-assistant/index.js';
 import { machines, defaultMachineId } from '../../../machines/index.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
 import { choice, fakeAskQuestion, isSettled, media, other, runMachine, text } from '../run-machine.js';
+import { bodyOf, dialogOf } from './helpers.js';
 
 describe('css-assistant: session data and persistence', () => {
-  it('is registered as the default machine, version 1', () => {
+  it('is registered as the default machine, version 2 (the chart of version 1 had no regions)', () => {
     expect(defaultMachineId).toBe('css-assistant');
     expect(machines[defaultMachineId]).toBe(cssAssistant);
-    expect(cssAssistant.version).toBe(1);
+    expect(cssAssistant.version).toBe(CSS_ASSISTANT_VERSION);
+    expect(CSS_ASSISTANT_VERSION).toBe(2);
   });
 
   it('starts a session from its input', () => {
     const actor = createActor(cssAssistant.machine, { input: { at: 500, profileName: 'Moussa' } }).start();
-    expect(actor.getSnapshot().value).toBe('welcome');
-    expect(actor.getSnapshot().context).toEqual({ startedAt: 500, lastActivityAt: 500, messageCount: 0, profileName: 'Moussa' });
+    expect(actor.getSnapshot().value).toEqual({ dialog: 'welcome', question: 'ready' });
+    expect(actor.getSnapshot().context).toEqual({
+      startedAt: 500, lastActivityAt: 500, messageCount: 0, profileName: 'Moussa', returning: false, queue: [], failuresInRow: 0,
+    });
     actor.stop();
   });
 
@@ -43,8 +47,8 @@ describe('css-assistant: session data and persistence', () => {
     ['a location', other(3000)],
   ])('answers %s with what it can read and stays where it was', async (_, event) => {
     const steps = await runMachine(cssAssistant, [text('bonjour', 1000), choice('documents', 2000), event]);
-    expect(steps[2]!.replies).toEqual([{ type: 'text', text: texts.cannotRead }]);
-    expect(steps[2]!.value).toBe('category');
+    expect(steps[2]!.replies.map(bodyOf)).toEqual([texts.cannotRead]);
+    expect(dialogOf(steps[2])).toBe('category');
     expect(steps[2]!.context).toMatchObject({ category: 'documents' });
   });
 
@@ -61,11 +65,11 @@ describe('css-assistant: session data and persistence', () => {
     const replies: OutboundMessage[] = [];
     second.on('reply', (e: { message: OutboundMessage }) => replies.push(e.message));
     second.start();
-    expect(second.getSnapshot().value).toBe('category');
+    expect(second.getSnapshot().value).toEqual({ dialog: 'category', question: 'ready' });
     expect(replies).toEqual([]);
     second.send(choice('prestations.maternite', 4000));
     await waitFor(second, isSettled);
-    expect(replies[0]).toEqual({ type: 'text', text: expect.stringContaining('indemnités journalières de maternité') });
+    expect(bodyOf(replies[0])).toContain('indemnités journalières de maternité');
     expect(second.getSnapshot().context).toMatchObject({ messageCount: 4, lastActivityAt: 4000, startedAt: 1000 });
     second.stop();
   });

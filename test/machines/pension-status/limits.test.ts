@@ -45,6 +45,8 @@ describe('pension-status: WhatsApp limits and sample events', () => {
       choice('confirmer', 4000),
       text('aide', 5000),
       text('1', 6000),
+      text(FILES.failing, 7000),
+      choice('confirmer', 8000),
     ]);
     const offered = new Set(tour.flatMap((s) => s.replies.flatMap(buttonIds)));
     const tapped = new Set(samples.flatMap((e) => (e.type === 'user.choice' ? [e.id] : [])));

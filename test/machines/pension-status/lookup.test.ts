@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { type Snapshot, createActor, waitFor } from 'xstate';
 import { pensionStatus, texts } from '../../../machines/pension-status/index.js';
+import { AnswerUnavailableError } from '../../../src/domain/errors.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
 import type { FileStatus } from '../../../src/domain/file-status.js';
 import { choice, isSettled, text } from '../run-machine.js';
@@ -15,21 +16,31 @@ describe('pension-status: asking the CSS', () => {
     expect(steps.map((s) => s.value)).toEqual(['confirming', 'notFound', 'askingNumber', 'confirming']);
   });
 
-  it('apologises when the CSS cannot tell, asks again, and a retry works', async () => {
+  it('says the service is down (never "no file"), keeps the number, and [Réessayer] looks it up again', async () => {
     let down = true;
     const lookup = (n: string): FileStatus => {
-      if (down) throw new Error('CSS API 503');
+      if (down) throw new AnswerUnavailableError('http-status', 'CSS API answered HTTP 503', 503);
       return { found: true, status: `Statut de ${n}` };
     };
     const first = await play([text(FILES.dated, 1000), choice('confirmer', 2000)], { lookup });
-    expect(first[1]!.replies.map(bodyOf)).toEqual([texts.unavailable, texts.askNumber]);
-    expect(texts.unavailable).toContain('réessayez dans quelques instants');
-    expect(first[1]!.value).toBe('askingNumber');
+    expect(first[1]!.replies.map(bodyOf)).toEqual([texts.unavailable(FILES.dated)]);
+    expect(buttonIds(first[1]!.replies[0])).toEqual(['reessayer', 'nouveau', 'aide']);
+    expect(bodyOf(first[1]!.replies[0])).not.toMatch(/ne trouve pas/);
+    expect(first[1]!.value).toBe('unavailable');
 
     down = false;
-    const retry = await play([text(FILES.dated, 3000), choice('confirmer', 4000)], { lookup, from: first[1]!.persisted });
-    expect(retry.map((s) => s.value)).toEqual(['confirming', 'showingStatus']);
-    expect(bodyOf(retry[1]!.replies[0])).toContain(`Statut de ${FILES.dated}`);
+    const retry = await play([choice('reessayer', 3000)], { lookup, from: first[1]!.persisted });
+    expect(retry.map((s) => s.value)).toEqual(['showingStatus']);
+    expect(bodyOf(retry[0]!.replies[0])).toContain(`Statut de ${FILES.dated}`);
+  });
+
+  it('tells a slow CSS from a down one', async () => {
+    const lookup = (): FileStatus => {
+      throw new AnswerUnavailableError('timeout', 'CSS API did not answer in time');
+    };
+    const [, step] = await play([text(FILES.dated, 1000), choice('confirmer', 2000)], { lookup });
+    expect(step!.replies.map(bodyOf)).toEqual([texts.timedOut(FILES.dated)]);
+    expect(texts.timedOut(FILES.dated)).not.toBe(texts.unavailable(FILES.dated));
   });
 
   it('is busy while the CSS has not answered', async () => {
@@ -57,7 +68,7 @@ describe('pension-status: asking the CSS', () => {
     actor.send(text(FILES.dated, 1000));
     actor.send(choice('confirmer', 2000));
     await waitFor(actor, isSettled);
-    expect(replies.map(bodyOf).slice(-2)).toEqual([texts.unavailable, texts.askNumber]);
+    expect(replies.map(bodyOf).slice(-1)).toEqual([texts.unavailable(FILES.dated)]);
     actor.stop();
   });
 

@@ -1,0 +1,56 @@
+/**
+ * What whole messages mean, as word lists a designer extends: commands, small talk, requests for a person.
+ * A message means one of these only when, once folded (case, accents, punctuation) and rid of the filler
+ * words, it is one of the phrases: "aide svp" is `aide`, "aide-moi à remplir le formulaire" is a question.
+ * Button and row ids are read the same way, so a tapped `retour` and a typed "Retour !" mean the same.
+ * `npm run check` reports a phrase listed under two meanings, a phrase made only of fillers, and a number
+ * (typed numbers pick list rows; `0` always goes back).
+ */
+
+import type { Vocabulary } from '../../src/domain/vocabulary.js';
+
+export const words = {
+  meanings: {
+    aide: ['aide', 'help', 'aide moi', 'aidez moi', 'besoin d’aide', 'comment ça marche', 'instructions'],
+    menu: ['menu', 'thèmes', 'accueil', 'liste', 'options', 'questions fréquentes', 'faq', 'début'],
+    // Requests for a person and complaints all lead to the contact and complaint page.
+    contact: [
+      'contact', 'contacts', 'agent', 'un agent', 'conseiller', 'conseillère', 'humain', 'une personne', 'quelqu’un',
+      'parler à quelqu’un', 'parler à un agent', 'parler à un conseiller', 'parler à un humain', 'opérateur',
+      'réclamation', 'réclamations', 'plainte', 'porter plainte', 'faire une réclamation', 'téléphone',
+      'numéro de téléphone', 'appeler', 'adresse', 'agence', 'agences',
+    ],
+    pension: ['pension', 'pensions', 'retraite', 'ma retraite', 'pension de retraite', 'rente', 'rentes', 'ipres'],
+    back: ['retour', 'précédent', 'revenir', 'back'],
+    retry: ['réessayer', 'ressayer', 'essayer encore', 'encore', 'recommencer', 'retry'],
+    greeting: [
+      'bonjour', 'bjr', 'bonsoir', 'bsr', 'salut', 'slt', 'coucou', 'hello', 'hi', 'hey', 'yo', 'allo', 'good morning',
+      'bonjour bonjour', 'bonne matinée', 'salam', 'salam alaykoum', 'salam aleykoum', 'salam alekoum', 'salaam aleekum', 'salam alekum', 'salamalekum',
+      'salamalekoum', 'salam aleikoum', 'salam alaykum', 'salam aleykum', 'salam aleikum', 'assalamou alaykoum',
+      'assalamu alaikum', 'as salam alaykoum', 'salamou alaykoum', 'nanga def', 'na nga def', 'mangi fi', 'jamm nga fanaan',
+      '👋',
+    ],
+    thanks: [
+      'merci', 'merci beaucoup', 'merci bien', 'mille mercis', 'grand merci', 'merci infiniment', 'jërëjëf', 'jërë jëf',
+      'jerejef', 'jerejeff', 'thanks', 'thank you', 'thank u', 'thx', 'merci pour la réponse', 'merci pour votre aide', '🙏',
+    ],
+    acknowledgement: [
+      'ok', 'okay', 'oki', 'd’accord', 'dac', 'dak', 'compris', 'bien compris', 'bien reçu', 'reçu', 'entendu', 'parfait',
+      'super', 'cool', 'top', 'génial', 'très bien', 'c’est noté', 'noté', 'waaw', 'waw', 'yes', 'oui', 'c’est clair',
+      '👍', '👌', '✅', '😊', '🙂', '❤️',
+    ],
+    goodbye: [
+      'au revoir', 'aurevoir', 'bye', 'bye bye', 'à bientôt', 'à plus', 'bonne journée', 'bonne soirée', 'bonne nuit',
+      'ciao', 'goodbye', 'ba beneen', 'ba beneen yoon', 'mangi dem', 'c’est tout', 'rien d’autre', 'fin',
+    ],
+  },
+  // Words that make a message polite without changing what it asks: "le menu stp", "je veux ma pension".
+  fillers: [
+    'svp', 'stp', 's’il vous plaît', 's’il te plaît', 'sil vous plait', 'please', 'pls', 'plz', 'je', 'j', 'veux', 'voudrais',
+    'souhaite', 'aimerais', 'voir', 'le', 'la', 'les', 'l', 'un', 'une', 'ma', 'mon', 'mes', 'du', 'de', 'des', 'd', 'a', 'à',
+    'madame', 'monsieur', 'mademoiselle', 'tous', 'toutes', 'css',
+  ],
+} satisfies Vocabulary;
+
+/** A meaning the CSS assistant reads from whole messages. */
+export type Meaning = keyof typeof words.meanings;

@@ -1,0 +1,9 @@
+/**
+ * The machine kit: what every conversation machine needs and none should copy (messages, activity, numbered
+ * lists, answers with their buttons). It imports `src/domain` only, so machines stay pure.
+ */
+
+export { activityAfter, activityFrom, wordsOf, type ActivityContext } from './activity.js';
+export { answerReplies } from './answer-replies.js';
+export { numberedList, typedNumber, type ListEntry, type NumberedList } from './lists.js';
+export { buttonsFrom, reply, say, withButtons } from './replies.js';

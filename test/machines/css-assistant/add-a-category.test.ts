@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import { BACK_ID, createCssAssistant, frenchContent, type CategoryText } from '../../../machines/css-assistant/index.js';
+import { runMachineCheck } from '../../../src/designer/check/check-machine.js';
+import { runtimeCheckOptions } from '../../../src/designer/check/runtime-options.js';
+import { choice, runMachine, text } from '../run-machine.js';
+import { machinePaths } from '../paths/machine-paths.js';
+import { askAboutMediaStandIn, askQuestionStandIn } from '../paths/stand-ins.js';
+import { bodyOf, dialogOf, rowIds } from './helpers.js';
+
+// The worked example of docs/designing.md ("Add a menu entry"), followed step by step: the new category is
+// the only edit, made to the texts; the chart, the numbers, the sample events and the checks follow by themselves.
+const newCategory: CategoryText = {
+  id: 'independants',
+  title: 'Indépendants',
+  description: 'S’assurer volontairement contre les accidents du travail',
+  intro: '🧑‍🔧 *Indépendants* : choisissez une question.',
+  topics: [
+    { id: 'independants.adhesion', title: 'Adhérer à la CSS', description: 'L’assurance volontaire accidents du travail',
+      question: 'Comment un travailleur indépendant peut-il s’assurer volontairement contre les accidents du travail à la CSS ?' },
+    { id: 'independants.cotisation', title: 'Ma cotisation', description: 'Combien et comment payer',
+      question: 'Combien coûte l’assurance volontaire accidents du travail pour un indépendant, et comment la payer ?' },
+  ],
+};
+const variant = createCssAssistant({ ...frenchContent, categories: [...frenchContent.categories, newCategory] });
+const number = String(frenchContent.categories.length + 1);
+
+describe('docs/designing.md: adding a category with two topics is an edit to the texts only', () => {
+  it('passes npm run check as the runtime runs it', async () => {
+    const result = runMachineCheck(variant, await runtimeCheckOptions(variant));
+    expect(result.problems).toEqual([]);
+  });
+
+  it('a title too long for a list row is reported by the check, with the state and the field, as the guide says', async () => {
+    const tooLong = createCssAssistant({ ...frenchContent, categories: [...frenchContent.categories, { ...newCategory, title: 'Travailleurs indépendants' }] });
+    const { problems } = runMachineCheck(tooLong, await runtimeCheckOptions(tooLong));
+    expect(problems).toContainEqual({
+      machine: 'css-assistant',
+      state: 'dialog.menu,question.ready',
+      field: `sections[0].rows[${frenchContent.categories.length}].title`,
+      message: '25 characters, the Cloud API allows 24',
+    });
+  });
+
+  it('shows in the menu with its number, opens by tap or by number, and its topics ask their questions', async () => {
+    const asked: string[] = [];
+    const steps = await runMachine(variant, [text('menu', 1000), text(number, 2000), text('2', 3000), text('0', 4000), choice(newCategory.id, 5000)], {
+      answer: (q) => (asked.push(q), 'Réponse.'),
+    });
+    expect(rowIds(steps[0]!.replies[1])).toEqual([...frenchContent.categories.map((c) => c.id), newCategory.id, BACK_ID]);
+    expect(bodyOf(steps[0]!.replies[1])).toContain(`${number}. ${newCategory.title}`);
+    expect(rowIds(steps[1]!.replies[0])).toEqual([...newCategory.topics.map((t) => t.id), BACK_ID]);
+    expect(asked).toEqual([newCategory.topics[1]!.question]);
+    expect(steps.map(dialogOf)).toEqual(['menu', 'category', 'category', 'menu', 'category']);
+  });
+
+  it('is explored by the path tests by itself: its taps are sample events and some path opens it', () => {
+    const taps = (variant.sampleEvents ?? []).flatMap((e) => (e.type === 'user.choice' ? [e.id] : []));
+    expect(taps).toEqual(expect.arrayContaining([newCategory.id, newCategory.topics[0]!.id]));
+    const { paths } = machinePaths(variant, { actors: { askQuestion: askQuestionStandIn, askAboutMedia: askAboutMediaStandIn }, maxSimplePaths: 0 });
+    expect(paths.some((path) => path.turns.some((turn) => turn.replies.some((m) => rowIds(m).includes(newCategory.topics[0]!.id))))).toBe(true);
+  });
+});
