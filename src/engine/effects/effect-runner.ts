@@ -83,8 +83,10 @@ export class EffectRunner {
   }
 
   private async settle(call: EffectCall, from: number): Promise<void> {
-    const { journal, logger } = this.options;
-    const outcome = await this.outcomeOf(call, from);
+    const { journal, logger, metrics } = this.options;
+    // In flight from the moment the call leaves the queue until its outcome is stored.
+    const held = { counted: false };
+    const outcome = await this.outcomeOf(call, from, held);
     try {
       // The outcome is only in memory until stored: keep trying through a Redis restart or failover.
       await pRetry(() => journal.settle(call, outcome), {
@@ -99,10 +101,12 @@ export class EffectRunner {
     } catch (error) {
       // The call stays in the journal: once its lease passes, a process runs it again and stores that outcome.
       logger.error({ effect: call.effect, traceId: call.traceId, err: error }, 'effect outcome could not be stored; it will be retried');
+    } finally {
+      if (held.counted) metrics.effectsInFlight.dec({ effect: call.effect });
     }
   }
 
-  private async outcomeOf(call: EffectCall, from: number): Promise<EffectOutcome> {
+  private async outcomeOf(call: EffectCall, from: number, held: { counted: boolean }): Promise<EffectOutcome> {
     const { metrics } = this.options;
     const effect = this.options.effects.get(call.effect);
     if (!effect) return failure(new Error(`no effect named ${call.effect} is registered`));
@@ -119,6 +123,8 @@ export class EffectRunner {
         this.all(async () => {
           metrics.effectsQueued.dec({ effect: call.effect });
           metrics.effectQueueSeconds.observe({ effect: call.effect }, (Date.now() - queuedAt) / 1000);
+          metrics.effectsInFlight.inc({ effect: call.effect });
+          held.counted = true;
           return this.invoke(call, effect, deadline);
         }),
       );
@@ -132,7 +138,6 @@ export class EffectRunner {
     const left = deadline - Date.now();
     if (left <= 0) return failure(new AnswerUnavailableError('timeout', `${call.effect} waited past its deadline in the queue`));
     if (!effect.run) return failure(new Error(`${call.effect} is not available with this configuration`));
-    metrics.effectsInFlight.inc({ effect: call.effect });
     const stop = metrics.effectSeconds.startTimer({ effect: call.effect });
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -152,7 +157,6 @@ export class EffectRunner {
       return failure(error);
     } finally {
       clearTimeout(timer);
-      metrics.effectsInFlight.dec({ effect: call.effect });
     }
   }
 }
