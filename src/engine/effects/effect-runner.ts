@@ -28,10 +28,15 @@ export interface EffectRunnerOptions {
   /** Marks the user's message read, with "typing…", while a slow call runs. */
   readonly receipts?: ReadReceipts;
   readonly typing?: TypingTiming;
+  /** How long a call in hand is owned between renewals (default {@link EFFECT_LEASE_MS}). */
+  readonly leaseMs?: number;
 }
 
-/** Added to a call's timeout before another process may take it over: its outcome has time to be stored. */
-export const EFFECT_LEASE_MARGIN_MS = 10_000;
+/**
+ * How long a process owns a call it runs without renewing it: it renews every third of this while it runs, so a
+ * process that dies has its calls run again elsewhere within this time.
+ */
+export const EFFECT_LEASE_MS = 15_000;
 
 /** How long an outcome is retried while the store is unreachable; after that the call is run again elsewhere. */
 const SETTLE_RETRY_MS = 60_000;
@@ -47,39 +52,62 @@ const SETTLE_RETRY_MS = 60_000;
  */
 export class EffectRunner {
   private readonly all: LimitFunction;
-  private readonly running = new Set<Promise<void>>();
+  /** Calls started or queued and not settled yet, by call id. */
+  private readonly inHand = new Map<string, Promise<void>>();
+  private renewal: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: EffectRunnerOptions) {
     this.all = pLimit(options.maxInFlight);
   }
 
-  /** Until when a call started now is owned by this process (then another may run it: this one died). */
-  claimUntil(effect: string, startedAt: number): number {
-    return startedAt + (this.options.effects.get(effect)?.timeoutMs ?? 0) + EFFECT_LEASE_MARGIN_MS;
+  /** Until when a call started at `startedAt` is owned by this process unless renewed (then another may run it). */
+  claimUntil(startedAt: number): number {
+    return startedAt + this.leaseMs;
   }
 
-  /** How long a claimed call is owned: the longest timeout of any effect, plus the margin. */
+  /** How long a call is owned between renewals, and a call claimed from a dead process before its first one. */
   get leaseMs(): number {
-    return Math.max(0, ...[...this.options.effects.values()].map((effect) => effect.timeoutMs)) + EFFECT_LEASE_MARGIN_MS;
+    return this.options.leaseMs ?? EFFECT_LEASE_MS;
+  }
+
+  /** Keeps renewing the lease of every call in hand (one store command for all of them). */
+  private startRenewing(): void {
+    if (this.renewal) return;
+    this.renewal = setInterval(() => {
+      const ids = [...this.inHand.keys()];
+      if (ids.length === 0) return;
+      this.options.journal.renew(ids, Date.now() + this.leaseMs).catch((error: unknown) => {
+        this.options.logger.warn({ err: error, calls: ids.length }, 'cannot renew the lease of the effect calls in hand');
+      });
+    }, this.leaseMs / 3);
+    this.renewal.unref();
   }
 
   /** Calls started or queued and not yet settled. */
   get pending(): number {
-    return this.running.size;
+    return this.inHand.size;
   }
 
   /** Runs calls recorded by a committed turn (or claimed from a dead process); returns at once. */
   start(calls: readonly EffectCall[], deadlineFrom?: number): void {
+    if (calls.length > 0) this.startRenewing();
     for (const call of calls) {
-      const done = this.settle(call, deadlineFrom ?? call.startedAt).finally(() => this.running.delete(done));
-      this.running.add(done);
+      // A call claimed again while this process still has it (its renewal was late) runs once here.
+      if (this.inHand.has(call.callId)) continue;
+      const done = this.settle(call, deadlineFrom ?? call.startedAt).finally(() => this.inHand.delete(call.callId));
+      this.inHand.set(call.callId, done);
     }
   }
 
-  /** Waits (up to `timeoutMs`) for the calls in hand; those left are run again by another process once their lease passes. */
+  /**
+   * Waits (up to `timeoutMs`) for the calls in hand, then stops renewing: those left are run again by another
+   * process once their lease passes.
+   */
   async drain(timeoutMs: number): Promise<void> {
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
-    await Promise.race([Promise.all(this.running), deadline]);
+    await Promise.race([Promise.all(this.inHand.values()), deadline]);
+    clearInterval(this.renewal);
+    this.renewal = undefined;
   }
 
   private async settle(call: EffectCall, from: number): Promise<void> {
