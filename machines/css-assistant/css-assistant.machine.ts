@@ -138,7 +138,12 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
           waiting: {
             initial: 'asking',
             on: {
-              'question.asked': [{ guard: 'isQueueFull', actions: 'replyQueueFull' }, { actions: ['enqueueAsk', 'replyQueued'] }],
+              // One notice per wait, not one per question: every message is billed.
+              'question.asked': [
+                { guard: 'isQueueFull', actions: 'replyQueueFull' },
+                { guard: 'isQueueEmpty', actions: ['enqueueAsk', 'replyQueued'] },
+                { actions: 'enqueueAsk' },
+              ],
             },
             states: {
               asking: {

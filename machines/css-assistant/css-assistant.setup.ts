@@ -15,8 +15,11 @@ import { mediaQuestionOf, refusalOf } from './media.js';
 import { createReading, SMALL_TALK } from './reading.js';
 import { createReplies } from './replies.js';
 
-/** Questions waiting behind the one with the CSS: enough for a user who types fast, bounded all the same. */
-export const MAX_QUEUED = 3;
+/**
+ * Questions waiting behind the one with the CSS: as many as a user may send in a minute before flood control steps
+ * in (INBOUND_PER_MINUTE, 20 by default), so a fast typist loses none; bounded all the same.
+ */
+export const MAX_QUEUED = 20;
 
 /** Failures in a row (errors or answers not found) after which the contact details come by themselves. */
 export const FAILURES_BEFORE_CONTACT = 2;
@@ -91,6 +94,8 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       hasLastAsk: ({ context }) => context.lastAsk !== undefined && (context.lastAsk.kind === 'media' || context.lastAsk.question !== ''),
       isMediaAsk: ({ event }) => event.type === 'question.asked' && event.ask.kind === 'media',
       isQueueFull: ({ context }) => context.queue.length >= MAX_QUEUED,
+      /** Nothing was waiting yet: the first question queued behind the pending one is told so (once per wait). */
+      isQueueEmpty: ({ context }) => context.queue.length === 0,
       isRepeatedFailure: ({ context }) => context.failuresInRow + 1 >= FAILURES_BEFORE_CONTACT,
       /** Off unless the runtime turns it on (MENU_NUDGE_SECONDS): a message nobody asked for costs money. */
       isMenuNudgeOn: () => false,

@@ -112,7 +112,7 @@ export const texts = {
     again: '😔 Je n’arrive pas à vous répondre en ce moment. Le plus sûr est de contacter la CSS directement :',
   },
   /** A question sent while the previous one is still with the CSS. */
-  queued: '⏳ Je cherche encore la réponse à votre question précédente. Je réponds à celle-ci juste après.',
+  queued: '⏳ Je cherche encore la réponse à votre question précédente. Je réponds aux suivantes juste après, dans l’ordre.',
   queueFull: '⏳ Vous avez déjà des questions en attente. Attendez leurs réponses, puis renvoyez celle-ci.',
   nothingToRetry: 'Écrivez votre question en une phrase : je la transmets à la CSS.',
   nudge: 'Toujours là ? 🙂 Tapez le numéro d’un thème, ou écrivez directement votre question.',

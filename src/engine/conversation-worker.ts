@@ -58,7 +58,7 @@ export class ConversationWorker {
   private laneFreed: (() => void) | undefined;
 
   constructor(private readonly options: WorkerOptions) {
-    this.deps = { ...options, claimEffectUntil: (effect, startedAt) => options.runner.claimUntil(effect, startedAt) };
+    this.deps = { ...options, claimEffectUntil: (_effect, startedAt) => options.runner.claimUntil(startedAt) };
   }
 
   start(): void {

@@ -107,7 +107,7 @@ export function createMetrics() {
     }),
     effectsInFlight: new Gauge({
       name: 'wa_effects_in_flight',
-      help: 'Effect calls (CSS API…) this process is running now, by effect',
+      help: 'Effect calls (CSS API…) this process holds now, from leaving the queue to their outcome being stored, by effect',
       labelNames: ['effect'] as const,
       registers,
     }),

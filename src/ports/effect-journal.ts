@@ -9,8 +9,10 @@ import type { EffectCall, EffectOutcome } from '../domain/effect-call.js';
  * await journal.settle(call, { ok: true, output: 'Pour déclarer un salarié, …' });
  */
 export interface EffectJournal {
-  /** Calls whose process has not settled them in time (it died): claimed for this process until `now + leaseMs`. */
+  /** Calls whose process has not renewed them in time (it died): claimed for this process until `now + leaseMs`. */
   claimOverdue(now: number, max: number, leaseMs: number): Promise<EffectCall[]>;
+  /** Keeps the calls this process runs claimed until `until` (their lease; a dead process stops renewing). */
+  renew(callIds: readonly string[], until: number): Promise<void>;
   /**
    * Puts the outcome into the call's conversation lane and forgets the call. Settling a call twice (it ran again
    * after a crash) stores the outcome once.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { textsOf } from '../support/graph-stand-in.js';
 import type { SpawnedServer } from '../support/spawn-server.js';
 import { answerOf, deliver, deterministicCss, exactlyOnceInOrder, makeUsers, newStats, received, settled } from './conversations.js';
 import { metricSum, serverErrors, startStand, type Stand } from './stand.js';
@@ -34,7 +35,10 @@ describe('a burst of 50 users × 10 messages over two processes', () => {
     const acked = Date.now() - started;
     await settled(stand, users, 40_000);
     const latencies = stand.graph.requests
-      .flatMap((request) => (request.body.type === 'text' && ackedAt.has(request.body.text.body) ? [request.receivedAt - (ackedAt.get(request.body.text.body) ?? 0)] : []))
+      .flatMap((request) => {
+        const answer = textsOf([request])[0]?.split('\n')[0] ?? '';
+        return ackedAt.has(answer) ? [request.receivedAt - (ackedAt.get(answer) ?? 0)] : [];
+      })
       .sort((x, y) => x - y);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
     console.log(`burst: 500 messages acked in ${acked} ms, all answered after ${Date.now() - started} ms; ` +

@@ -10,6 +10,7 @@ import { textsOf, type GraphRequest } from '../support/graph-stand-in.js';
 import { postSigned } from '../support/spawn-server.js';
 import { eventually } from '../support/eventually.js';
 import { SECRET, serverErrors, type Stand } from './stand.js';
+import { texts as cssTexts } from '../../machines/css-assistant/index.js';
 
 /** One inbound message, built once so every redelivery carries the same wamid and bytes. */
 export interface Delivery {
@@ -49,9 +50,12 @@ export function makeUsers(count: number, perUser: number): User[] {
 /** Replies a user must get: the welcome (first message), then one answer per question, its buttons attached. */
 export const expectedReplies = (user: User): number => 1 + user.messages.length;
 
-/** What one user received, in arrival order at the Graph stand-in. */
+/**
+ * What one user received, in arrival order at the Graph stand-in. The notice that a question waits behind another
+ * (sent once per wait, so as often as the user's questions happened to overlap) is not counted among the replies.
+ */
 export function received(requests: readonly GraphRequest[], user: User): { answers: string[]; replies: number; welcome: boolean } {
-  const texts = textsOf(requests, user.phone);
+  const texts = textsOf(requests, user.phone).filter((text) => !text.startsWith(cssTexts.queued));
   return {
     // An answer is one message: its text, then a line of buttons.
     answers: texts.filter((text) => text.startsWith('R ')).map((text) => text.split('\n')[0] ?? text),

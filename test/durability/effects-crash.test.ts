@@ -16,8 +16,8 @@ describe('kill -9 of the only process with 500 CSS calls in flight', () => {
     let hung = 0;
     // Until the crash, every question hangs at the CSS API; afterwards it is answered at once.
     stand = await startStand({ css: (question) => (crashed ? answerOf(question) : (hung++, new Promise<string>(() => undefined))) });
-    // A short timeout makes the calls' lease (timeout + 10 s) pass soon after the restart; long enough for all 500 to
-    // be in flight together before the kill.
+    // A time limit long enough for all 500 to be in flight together before the kill; their claims (renewed every 5 s
+    // by the process that runs them) pass within 15 s of its death.
     const env = { CSS_API_TIMEOUT_MS: '15000', OUTBOUND_PER_SECOND: '1000' };
     const first = await stand.spawn(env);
     const users = makeUsers(500, 1);

@@ -23,7 +23,7 @@ describe('a process paused while it runs a CSS call', () => {
     stand = await startStand({
       css: (question) => (question === QUESTION && asked++ === 0 ? gate : `FRESH answer to ${question}`),
     });
-    const env = { CSS_API_TIMEOUT_MS: '2000' };
+    const env = { CSS_API_TIMEOUT_MS: '20000' };
     servers = await Promise.all([stand.spawn(env), stand.spawn(env)]);
   }, 20_000);
   afterAll(async () => {
@@ -59,7 +59,7 @@ describe('a process paused while it runs a CSS call', () => {
     holder.signal('SIGSTOP');
     const pausedAt = Date.now();
 
-    // The call's lease (2 s timeout + 10 s margin) runs out; the other process runs it again and answers, in one
+    // The call's claim (15 s, no longer renewed) runs out; the other process runs it again and answers, in one
     // message with its buttons attached.
     await replies(2, 30_000);
     expect(seen()[1]).toContain(`FRESH answer to ${QUESTION}\n[menu:`);

@@ -11,11 +11,13 @@ import { eventually } from '../support/eventually.js';
 /** A journal that records what the runner settles (the store's side is the pipeline contract's subject). */
 function recordingJournal() {
   const settled: Array<{ call: EffectCall; outcome: EffectOutcome }> = [];
+  const renewed: string[][] = [];
   const journal: EffectJournal = {
     claimOverdue: async () => [],
+    renew: async (ids) => void renewed.push([...ids]),
     settle: async (call, outcome) => void settled.push({ call, outcome }),
   };
-  return { journal, settled };
+  return { journal, settled, renewed };
 }
 
 const call = (n: number, effect = 'ask', startedAt = Date.now()): EffectCall => ({
@@ -27,11 +29,13 @@ const call = (n: number, effect = 'ask', startedAt = Date.now()): EffectCall => 
   startedAt,
 });
 
-function runnerWith(effects: Record<string, RunnableEffect>, maxInFlight = 100) {
-  const { journal, settled } = recordingJournal();
+function runnerWith(effects: Record<string, RunnableEffect>, maxInFlight = 100, leaseMs?: number) {
+  const { journal, settled, renewed } = recordingJournal();
   const metrics = createMetrics();
-  const runner = new EffectRunner({ effects: new Map(Object.entries(effects)), journal, maxInFlight, metrics, logger: silentLogger() });
-  return { runner, settled, metrics };
+  const runner = new EffectRunner({
+    effects: new Map(Object.entries(effects)), journal, maxInFlight, metrics, logger: silentLogger(), ...(leaseMs ? { leaseMs } : {}),
+  });
+  return { runner, settled, metrics, renewed };
 }
 
 describe('EffectRunner', () => {
@@ -116,9 +120,21 @@ describe('EffectRunner', () => {
     expect(byCall['c3']).toEqual({ ok: false, error: { type: 'Error', message: 'no effect named unknown is registered' } });
   });
 
-  it('owns a call for its timeout plus a margin, then lets another process run it', () => {
-    const { runner } = runnerWith({ ask: { limit: pLimit(1), timeoutMs: 30_000 } });
-    expect(runner.claimUntil('ask', 1000)).toBe(1000 + 30_000 + 10_000);
-    expect(runner.leaseMs).toBe(40_000);
+  it('owns a call for its lease (15 s), renewed while the call runs, so a dead process’s calls are soon taken over', async () => {
+    expect(runnerWith({}).runner.claimUntil(1000)).toBe(1000 + 15_000);
+    let answer: (value: string) => void = () => undefined;
+    const { runner, renewed, settled } = runnerWith(
+      { ask: { limit: pLimit(1), timeoutMs: 5000, run: () => new Promise<string>((resolve) => (answer = resolve)) } },
+      10,
+      150,
+    );
+    runner.start([call(1)]);
+    await eventually(() => renewed.length >= 2, 2000);
+    expect(renewed.at(-1)).toEqual(['c1']);
+    answer('ok');
+    await eventually(() => settled.length === 1);
+    const after = renewed.length;
+    await runner.drain(100);
+    expect(renewed.length).toBeLessThanOrEqual(after + 1); // nothing left in hand to renew
   });
 });

@@ -5,6 +5,7 @@ import { createLogger, silentLogger, type Logger } from '../../src/observability
 import { startServer, type RunningServer } from '../../src/server.js';
 import { signBody, toWire, type WebhookBody } from '../builders/payloads.js';
 import { startCssStandIn, type CssAnswerFn, type CssStandIn } from './css-stand-in.js';
+import { eventually } from './eventually.js';
 import { startGraphStandIn, type GraphStandIn, type GraphStandInOptions } from './graph-stand-in.js';
 
 export const TEST_SECRET = 'test-app-secret';
@@ -16,6 +17,11 @@ export interface TestServer {
   readonly graph: GraphStandIn;
   readonly css: CssStandIn;
   readonly config: Config;
+  /**
+   * Resolves once the server has nothing in hand: no input waiting or being handled, no effect call queued, running
+   * or waiting for its outcome to be stored, nothing left to send. Everything a message caused has then been sent.
+   */
+  quiet(timeoutMs?: number): Promise<void>;
   /** Posts a body as Meta would: escaped wire form, signed with the test secret unless `signature` is given. */
   post(body: WebhookBody | string, options?: { signature?: string | null; contentType?: string; requestId?: string }): Promise<Response>;
   close(): Promise<void>;
@@ -63,6 +69,17 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     graph,
     css,
     config,
+    async quiet(timeoutMs = 8000) {
+      const { metrics, pipeline } = server;
+      const gauge = async (metric: { get(): Promise<{ values: Array<{ value: number }> }> }) =>
+        (await metric.get()).values.reduce((sum, { value }) => sum + value, 0);
+      const busy = async () =>
+        (await gauge(metrics.activeLanes)) + (await gauge(metrics.effectsInFlight)) + (await gauge(metrics.effectsQueued)) +
+        (await pipeline.queueStats()).depth;
+      // Twice in a row, a poll apart: an outcome being handed from the runner to the lane is never missed.
+      let quietPolls = 0;
+      await eventually(async () => (quietPolls = (await busy()) === 0 ? quietPolls + 1 : 0) >= 2, timeoutMs, 20);
+    },
     post(body, postOptions = {}) {
       const raw = typeof body === 'string' ? body : toWire(body);
       const headers: Record<string, string> = { 'content-type': postOptions.contentType ?? 'application/json' };

@@ -30,6 +30,13 @@ export class MemoryEffectJournal implements EffectJournal {
     return claimed;
   }
 
+  async renew(callIds: readonly string[], until: number): Promise<void> {
+    for (const id of callIds) {
+      const entry = this.calls.get(id);
+      if (entry) entry.claimedUntil = until;
+    }
+  }
+
   async settle(call: EffectCall, outcome: EffectOutcome): Promise<void> {
     // Forgotten first: whoever sees the outcome in the lane sees no call pending any more.
     this.calls.delete(call.callId);

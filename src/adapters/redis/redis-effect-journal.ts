@@ -33,6 +33,12 @@ export class RedisEffectJournal implements EffectJournal {
     return raw.map((call) => JSON.parse(call) as EffectCall);
   }
 
+  async renew(callIds: readonly string[], until: number): Promise<void> {
+    if (callIds.length === 0) return;
+    // One command for every call in hand; XX: a call settled meanwhile is not added back.
+    await this.options.redis.zadd(this.keys.effectsDue, 'XX', ...callIds.flatMap((id) => [until, id]));
+  }
+
   async settle(call: EffectCall, outcome: EffectOutcome): Promise<void> {
     const { redis, scripts, keyPrefix, dedupWindowSeconds, inbox } = this.options;
     const { effectsDue, effectCalls, ready } = this.keys;

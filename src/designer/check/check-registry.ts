@@ -10,6 +10,7 @@ import type { MachineProblem } from './problem.js';
 import { findShapeProblems } from '../shape/check-shape.js';
 import { shapeOf } from '../shape/machine-shape.js';
 import { readShapes } from '../shape/shape-files.js';
+import { alreadyChecked, buildFingerprint, recordChecked } from './check-stamp.js';
 import { runtimeCheckOptions } from './runtime-options.js';
 
 /**
@@ -33,14 +34,18 @@ export class MachineCheckError extends Error {
 }
 
 /**
- * Throws {@link MachineCheckError} when any registered machine has a problem.
+ * Throws {@link MachineCheckError} when any registered machine has a problem. Machines that passed as built (the
+ * same compiled files, see check-stamp.ts) are not explored again.
  *
  * @example
  * await assertMachinesPass(Object.values(machines)); // in startServer, before listening
  */
 export async function assertMachinesPass(definitions: readonly MachineDefinition[]): Promise<void> {
+  const fingerprint = await buildFingerprint(definitions);
+  if (await alreadyChecked(fingerprint)) return;
   const problems = (await checkRegistry(definitions)).flatMap((result) => result.problems);
   if (problems.length > 0) throw new MachineCheckError(problems);
+  await recordChecked(fingerprint).catch(() => undefined); // a read-only build checks again next time, nothing worse
 }
 
 /**
@@ -75,5 +80,7 @@ export async function runCheckCommand(
   }
   const count = results.reduce((sum, result) => sum + result.problems.length, 0);
   if (count > 0) print(`✗ ${count} problem${count === 1 ? '' : 's'}: fix them before shipping`);
+  // The server's start-up check need not explore these machines again.
+  else await recordChecked(await buildFingerprint(definitions)).catch(() => undefined);
   return count > 0 ? 1 : 0;
 }

@@ -28,10 +28,15 @@ export interface EffectRunnerOptions {
   /** Marks the user's message read, with "typing…", while a slow call runs. */
   readonly receipts?: ReadReceipts;
   readonly typing?: TypingTiming;
+  /** How long a call in hand is owned between renewals (default {@link EFFECT_LEASE_MS}). */
+  readonly leaseMs?: number;
 }
 
-/** Added to a call's timeout before another process may take it over: its outcome has time to be stored. */
-export const EFFECT_LEASE_MARGIN_MS = 10_000;
+/**
+ * How long a process owns a call it runs without renewing it: it renews every third of this while it runs, so a
+ * process that dies has its calls run again elsewhere within this time.
+ */
+export const EFFECT_LEASE_MS = 15_000;
 
 /** How long an outcome is retried while the store is unreachable; after that the call is run again elsewhere. */
 const SETTLE_RETRY_MS = 60_000;
@@ -47,44 +52,69 @@ const SETTLE_RETRY_MS = 60_000;
  */
 export class EffectRunner {
   private readonly all: LimitFunction;
-  private readonly running = new Set<Promise<void>>();
+  /** Calls started or queued and not settled yet, by call id. */
+  private readonly inHand = new Map<string, Promise<void>>();
+  private renewal: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: EffectRunnerOptions) {
     this.all = pLimit(options.maxInFlight);
   }
 
-  /** Until when a call started now is owned by this process (then another may run it: this one died). */
-  claimUntil(effect: string, startedAt: number): number {
-    return startedAt + (this.options.effects.get(effect)?.timeoutMs ?? 0) + EFFECT_LEASE_MARGIN_MS;
+  /** Until when a call started at `startedAt` is owned by this process unless renewed (then another may run it). */
+  claimUntil(startedAt: number): number {
+    return startedAt + this.leaseMs;
   }
 
-  /** How long a claimed call is owned: the longest timeout of any effect, plus the margin. */
+  /** How long a call is owned between renewals, and a call claimed from a dead process before its first one. */
   get leaseMs(): number {
-    return Math.max(0, ...[...this.options.effects.values()].map((effect) => effect.timeoutMs)) + EFFECT_LEASE_MARGIN_MS;
+    return this.options.leaseMs ?? EFFECT_LEASE_MS;
+  }
+
+  /** Keeps renewing the lease of every call in hand (one store command for all of them). */
+  private startRenewing(): void {
+    if (this.renewal) return;
+    this.renewal = setInterval(() => {
+      const ids = [...this.inHand.keys()];
+      if (ids.length === 0) return;
+      this.options.journal.renew(ids, Date.now() + this.leaseMs).catch((error: unknown) => {
+        this.options.logger.warn({ err: error, calls: ids.length }, 'cannot renew the lease of the effect calls in hand');
+      });
+    }, this.leaseMs / 3);
+    this.renewal.unref();
   }
 
   /** Calls started or queued and not yet settled. */
   get pending(): number {
-    return this.running.size;
+    return this.inHand.size;
   }
 
   /** Runs calls recorded by a committed turn (or claimed from a dead process); returns at once. */
   start(calls: readonly EffectCall[], deadlineFrom?: number): void {
+    if (calls.length > 0) this.startRenewing();
     for (const call of calls) {
-      const done = this.settle(call, deadlineFrom ?? call.startedAt).finally(() => this.running.delete(done));
-      this.running.add(done);
+      // A call claimed again while this process still has it (its renewal was late) runs once here.
+      if (this.inHand.has(call.callId)) continue;
+      const done = this.settle(call, deadlineFrom ?? call.startedAt).finally(() => this.inHand.delete(call.callId));
+      this.inHand.set(call.callId, done);
     }
   }
 
-  /** Waits (up to `timeoutMs`) for the calls in hand; those left are run again by another process once their lease passes. */
+  /**
+   * Waits (up to `timeoutMs`) for the calls in hand, then stops renewing: those left are run again by another
+   * process once their lease passes.
+   */
   async drain(timeoutMs: number): Promise<void> {
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
-    await Promise.race([Promise.all(this.running), deadline]);
+    await Promise.race([Promise.all(this.inHand.values()), deadline]);
+    clearInterval(this.renewal);
+    this.renewal = undefined;
   }
 
   private async settle(call: EffectCall, from: number): Promise<void> {
-    const { journal, logger } = this.options;
-    const outcome = await this.outcomeOf(call, from);
+    const { journal, logger, metrics } = this.options;
+    // In flight from the moment the call leaves the queue until its outcome is stored.
+    const held = { counted: false };
+    const outcome = await this.outcomeOf(call, from, held);
     try {
       // The outcome is only in memory until stored: keep trying through a Redis restart or failover.
       await pRetry(() => journal.settle(call, outcome), {
@@ -99,10 +129,12 @@ export class EffectRunner {
     } catch (error) {
       // The call stays in the journal: once its lease passes, a process runs it again and stores that outcome.
       logger.error({ effect: call.effect, traceId: call.traceId, err: error }, 'effect outcome could not be stored; it will be retried');
+    } finally {
+      if (held.counted) metrics.effectsInFlight.dec({ effect: call.effect });
     }
   }
 
-  private async outcomeOf(call: EffectCall, from: number): Promise<EffectOutcome> {
+  private async outcomeOf(call: EffectCall, from: number, held: { counted: boolean }): Promise<EffectOutcome> {
     const { metrics } = this.options;
     const effect = this.options.effects.get(call.effect);
     if (!effect) return failure(new Error(`no effect named ${call.effect} is registered`));
@@ -119,6 +151,8 @@ export class EffectRunner {
         this.all(async () => {
           metrics.effectsQueued.dec({ effect: call.effect });
           metrics.effectQueueSeconds.observe({ effect: call.effect }, (Date.now() - queuedAt) / 1000);
+          metrics.effectsInFlight.inc({ effect: call.effect });
+          held.counted = true;
           return this.invoke(call, effect, deadline);
         }),
       );
@@ -132,7 +166,6 @@ export class EffectRunner {
     const left = deadline - Date.now();
     if (left <= 0) return failure(new AnswerUnavailableError('timeout', `${call.effect} waited past its deadline in the queue`));
     if (!effect.run) return failure(new Error(`${call.effect} is not available with this configuration`));
-    metrics.effectsInFlight.inc({ effect: call.effect });
     const stop = metrics.effectSeconds.startTimer({ effect: call.effect });
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -152,7 +185,6 @@ export class EffectRunner {
       return failure(error);
     } finally {
       clearTimeout(timer);
-      metrics.effectsInFlight.dec({ effect: call.effect });
     }
   }
 }

@@ -150,7 +150,9 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
     expect(await pipeline.effects.claimOverdue(now, 10, 5000)).toEqual([]); // its runner still owns it
     expect(await pipeline.effects.claimOverdue(now + 1500, 10, 5000)).toEqual([started]);
     expect(await pipeline.effects.claimOverdue(now + 2000, 10, 5000)).toEqual([]); // claimed until now + 6500
-    expect(await pipeline.effects.claimOverdue(now + 7000, 10, 5000)).toEqual([started]);
+    await pipeline.effects.renew([started.callId, 'settled-meanwhile'], now + 20_000); // its runner is alive
+    expect(await pipeline.effects.claimOverdue(now + 7000, 10, 5000)).toEqual([]);
+    expect(await pipeline.effects.claimOverdue(now + 21_000, 10, 5000)).toEqual([started]);
   });
 
   it('puts an outcome into its lane once, however often the call is settled, and forgets the call', async () => {
