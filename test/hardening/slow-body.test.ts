@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { textMessage, webhookBody } from '../builders/payloads.js';
+import { eventually } from '../support/eventually.js';
 import { textsOf } from '../support/graph-stand-in.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { capturedLogger } from './log-lines.js';
@@ -44,8 +45,8 @@ describe('40 unsigned connections trickling a webhook body', () => {
       const users = Array.from({ length: 20 }, (_, i) => String(221770002000 + i));
       const posted = await Promise.all(users.map((from) => t.post(webhookBody(textMessage({ from, body: `Question numéro ${from} ?` })))));
       expect(posted.map((response) => response.status)).toEqual(users.map(() => 200));
-      await t.graph.waitForRequests(users.length * 3, 15_000); // welcome, answer, follow-up for each
-      expect(users.every((from) => textsOf(t.graph.requests, from).some((text) => text.startsWith('Réponse à')))).toBe(true);
+      const answered = () => users.every((from) => textsOf(t.graph.requests, from).some((text) => text.startsWith('Réponse à')));
+      await eventually(answered, 15_000);
       // One lane would have served the questions one by one.
       expect(mostAtOnce).toBeGreaterThanOrEqual(4);
       // Headers (1 s) plus body (4 s) is all a connection gets; 3 s more for the server's periodic check.
