@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { categories, cssAssistant } from '../../machines/css-assistant/index.js';
 import { startCssStandIn, type CssStandIn } from '../support/css-stand-in.js';
 import { eventually } from '../support/eventually.js';
 import { spawnChat, type SpawnedChat } from './spawn-chat.js';
@@ -38,15 +39,17 @@ describe('npm run chat -- --watch', () => {
     await bot.say('menu');
     const asked = css.questions.length;
 
-    project.edit('css-assistant/texts.fr.ts', (text) => text.replace('Choisissez un thème pour voir', 'Touchez un thème pour voir'));
+    project.edit('css-assistant/texts.fr.ts', (text) => text.replace('*Menu* : choisissez un thème.', '*Menu* : touchez un thème.'));
     const reload = await afterReload(bot, 1);
-    expect(reload).toMatch(/^↻ machines\/css-assistant\/texts\.fr\.ts saved: css-assistant v1 rebuilt, 4 message\(s\) replayed in \d+\.\d\d s — state: menu\n/);
-    expect(reload).toContain('> menu\n📋 Touchez un thème pour voir les questions fréquentes');
+    expect(reload).toMatch(
+      new RegExp(`^↻ machines/css-assistant/texts\\.fr\\.ts saved: css-assistant v${cssAssistant.version} rebuilt, 4 message\\(s\\) replayed in \\d+\\.\\d\\d s — state: dialog\\.menu,question\\.ready\n`),
+    );
+    expect(reload).toContain('> menu\n📋 *Menu* : touchez un thème.');
     expect(reload).toMatch(/✓ check: no problem/);
     // The CSS API's answer was replayed from memory, not asked again.
     expect(css.questions.length).toBe(asked);
     // The session goes on in the new version.
-    expect(await bot.say('/tap 2')).toContain('*Prestations*');
+    expect(await bot.say('/tap 2')).toContain(`1. ${categories[1]!.topics[0]!.title}`);
   }, 60_000);
 
   it('says in one line when a saved file does not build, and goes on with the previous version', async () => {
@@ -57,7 +60,7 @@ describe('npm run chat -- --watch', () => {
     project.edit('css-assistant/texts.fr.ts', (text) => text.replace("nudge: 'Toujours", "nudge: 'Toujours' 'là"));
     const failed = await afterReload(bot, 1);
     expect(failed).toMatch(/^✗ machines\/css-assistant\/texts\.fr\.ts: machines\/css-assistant\/texts\.fr\.ts:\d+:\d+: ',' expected\. \(the chat goes on with the previous version\)\n/);
-    expect(await bot.say('/tap 1')).toContain('*Cotisations*');
+    expect(await bot.say('/tap 1')).toContain(`1. ${categories[0]!.topics[0]!.title}`);
   }, 60_000);
 
   it('reports a text over a WhatsApp limit in one readable line, and the check names its key', async () => {
@@ -65,10 +68,10 @@ describe('npm run chat -- --watch', () => {
     bot = spawnChat(['--watch'], { CSS_API_URL: css.url }, project.root);
     await bot.ready();
     await bot.say('aide');
-    project.edit('css-assistant/texts.fr.ts', (text) => text.replace("buttons: { menu: 'Menu'", "buttons: { menu: 'Toutes les questions fréquentes'"));
+    project.edit('css-assistant/texts.fr.ts', (text) => text.replace("menu: 'Menu',", "menu: 'Toutes les questions fréquentes',"));
     const reload = await afterReload(bot, 1);
     expect(reload).toContain('⚠️  not delivered, WhatsApp would refuse it: buttons[0].title is 31 long, the Cloud API allows 20 (npm run check names the text)\n');
-    expect(reload).toMatch(/› buttons\[0\]\.title: 31 characters, the Cloud API allows 20 \(text texts\.buttons\.menu\): shorten it/);
+    expect(reload).toMatch(/› buttons\[0\]\.title: 31 characters, the Cloud API allows 20 \(text frenchContent\.texts\.buttons\.menu\): shorten it/);
     expect(bot.stderr()).not.toMatch(/[{}]|\n\s+at /);
   }, 60_000);
 });

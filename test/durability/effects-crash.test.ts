@@ -23,18 +23,29 @@ describe('kill -9 of the only process with 500 CSS calls in flight', () => {
     const users = makeUsers(500, 1);
     const stats = newStats();
     await Promise.all(users.map((user) => deliver(user.messages[0]!.body, () => first.url, stats)));
-    await eventually(async () => hung === 500 && (await metricSum(first, 'wa_effects_in_flight')) === 500, 15_000, 50);
+    await eventually(async () => {
+      const inFlight = await metricSum(first, 'wa_effects_in_flight');
+      if (hung !== 500 || inFlight !== 500) throw new Error(`${hung} questions at the CSS API, ${inFlight} calls in flight`);
+      return true;
+    }, 30_000, 50);
 
     expect(await first.kill('SIGKILL')).toBeNull();
     crashed = true;
     const killedAt = Date.now();
     const second = await stand.spawn(env);
-    const answered = () => users.filter((user) => textsOf(stand!.graph.requests, user.phone).includes(answerOf(user.messages[0]!.question)));
-    await eventually(() => answered().length === 500, 60_000, 200);
+    /** The answers a user got (an answer is one message: its text, then its buttons). */
+    const answersOf = (phone: string) => textsOf(stand!.graph.requests, phone).filter((text) => text.startsWith('R ')).map((text) => text.split('\n')[0]);
+    const answered = () => users.filter((user) => answersOf(user.phone).includes(answerOf(user.messages[0]!.question)));
+    await eventually(async () => {
+      const done = answered().length;
+      if (done === 500) return true;
+      const recovered = await metricSum(second, 'wa_effects_recovered_total');
+      throw new Error(`${done} of 500 answered, ${recovered} calls recovered; errors: ${serverErrors(second).slice(0, 3).join(' | ')}`);
+    }, 60_000, 200);
     console.log(`kill -9 with 500 calls in flight: all answered ${Date.now() - killedAt} ms after the kill`);
 
     for (const user of users) {
-      const answers = textsOf(stand.graph.requests, user.phone).filter((text) => text.startsWith('R '));
+      const answers = answersOf(user.phone);
       expect({ phone: user.phone, answers }).toEqual({ phone: user.phone, answers: [answerOf(user.messages[0]!.question)] });
     }
     expect(await metricSum(second, 'wa_effects_recovered_total')).toBe(500);

@@ -7,7 +7,7 @@
 export const DIAGRAM_VIEWPORT_SCRIPT = String.raw`const diagramViewport = (() => {
   'use strict';
   /** Below this scale Mermaid's 16 px labels become hard to read: the first view never goes smaller. */
-  const READABLE = 0.85;
+  const READABLE = 0.9;
   const MIN_SCALE = 0.15;
   const MAX_SCALE = 3;
 

@@ -53,8 +53,10 @@ describe('the machine check on the CSS assistant', () => {
       },
     });
     const problems = checkMachine({ ...cssAssistant, machine: edited }, { providedActors: ['askQuestion', 'askAboutMedia'], texts, waivers: KNOWN_PROBLEMS });
+    // The menu is sent on entering it, whether a question is pending or not: every state where it shows is named.
     expect(formatProblems(problems)).toBe(
-      'css-assistant › dialog.menu,question.ready › sections[0].rows[2].title: 25 characters, the Cloud API allows 24 (in the message of text texts.menu.body): shorten it',
+      'css-assistant › dialog.menu,question.ready, dialog.menu,question.waiting.asking, dialog.menu,question.waiting.askingAboutFile › ' +
+        'sections[0].rows[2].title: 25 characters, the Cloud API allows 24 (in the message of text texts.buttons.menu): shorten it',
     );
   });
 });
