@@ -18,6 +18,7 @@ import { measure, runPhase, summarizeRuns, type Pace, type PhaseResult, type Pha
 import { summarizeProfile } from './profile-summary.js';
 import { RedisProbe, type ConversationBytes } from './redis-probe.js';
 import { ReplyTracker, type ReplyCheck } from './reply-tracker.js';
+import { formatHostile, measureHostile } from './hostile-phase.js';
 import { formatReport, judgeTargets, writeResults } from './report.js';
 import { readSettings } from './settings.js';
 import { SLOW_QUESTION, runSlowCssPhase, type SlowCssResult } from './slow-css-phase.js';
@@ -31,7 +32,8 @@ const QUESTION_REPLIES: ReplyCheck[] = [isWelcome, (text) => text === CSS_ANSWER
 /** Each phase writes to a business number of its own, so its users start fresh conversations. */
 const PHONE = {
   baseline: '100000000000000', warmup: '100000000000001', ack: '100000000000002', max: '100000000000003', rate: '100000000000004',
-  question: '100000000000005', slow: '100000000000006', slowBaseline: '100000000000007',
+  question: '100000000000005', slow: '100000000000006', slowBaseline: '100000000000007', hostileAlone: '100000000000008',
+  hostileFloods: '100000000000009',
 };
 
 const settings = readSettings(process.env);
@@ -155,6 +157,11 @@ async function main(): Promise<number> {
   const { base, ack, bytes, usedMemoryDelta } = await measureAck(baseline, project);
   await baseline.stop();
   graph.reset();
+  const hostileUsers = Math.min(settings.users, 5000);
+  const hostile = await measureHostile(project.port, (name, messages) => spec(name, project, messages, closed, [isWelcome]),
+    buildMessages(PHONE.hostileAlone, hostileUsers, GREETING), buildMessages(PHONE.hostileFloods, hostileUsers, GREETING));
+  process.stderr.write(`${formatHostile(hostile)}\n`);
+  graph.reset();
   const phases = [ack, await runPhase(spec('e2e max', project, buildMessages(PHONE.max, settings.users, GREETING), closed, [isWelcome]))];
   graph.reset();
   const atRate = buildMessages(PHONE.rate, Math.min(settings.users, settings.rate * settings.rateSeconds), GREETING);
@@ -188,10 +195,12 @@ async function main(): Promise<number> {
     serverMemory: { rssPeakBytes: memory.rssPeak, vmHwmBytes: memory.hwm },
     redisPerConversation: { memoryUsage: bytes, usedMemoryDeltaBytes: usedMemoryDelta, conversations: settings.users },
     serverProblems: project.problems,
+    hostile,
     ...(slowCss ? { slowCss } : {}),
   };
   const report = { ...results, targets: judgeTargets(results, settings.rate) };
   console.log(formatReport(report));
+  console.log(`\n${formatHostile(hostile)}`);
   console.log(`\nresults written to ${writeResults(RESULTS, report)} (overwritten by every run)`);
   return 0;
 }

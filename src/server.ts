@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { Cluster, Redis } from 'ioredis';
 import { createHttpClient } from './adapters/http/create-http-client.js';
+import { MemoryConversationMover } from './adapters/memory/memory-conversation-mover.js';
 import { MemoryPipeline } from './adapters/memory/memory-pipeline.js';
+import { RedisConversationMover } from './adapters/redis/redis-conversation-mover.js';
 import { RedisPipeline } from './adapters/redis/redis-pipeline.js';
 import { DryRunMessageSender } from './adapters/whatsapp/dry-run-message-sender.js';
 import { GraphMessageSender } from './adapters/whatsapp/graph-message-sender.js';
@@ -12,6 +13,7 @@ import { IngestGauge } from './engine/ingest-gauge.js';
 import { routeMachines } from './engine/machine-router.js';
 import { effectRunnerFromConfig } from './compose/effect-runner-from-config.js';
 import { inspectionFromConfig } from './compose/inspection-from-config.js';
+import { appGuardsFromConfig } from './compose/app-guards-from-config.js';
 import { connectRedis } from './compose/connect-redis.js';
 import { liveMachines } from './compose/live-machines.js';
 import { machines } from '../machines/index.js';
@@ -21,10 +23,12 @@ import { keepTrimmed } from './analytics/keep-trimmed.js';
 import { MemoryInteractionRecorder } from './analytics/memory-interaction-recorder.js';
 import { RedisInteractionRecorder } from './analytics/redis-interaction-recorder.js';
 import { createApp } from './http/create-app.js';
+import { isLoopback, listen, urlHost } from './http/listen.js';
 import { createPseudonymizer } from './observability/pseudonymize.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import type { ConversationCensus, Inbox, WorkSource } from './ports/conversation-pipeline.js';
+import type { ConversationMover } from './ports/conversation-mover.js';
 import type { EffectJournal } from './ports/effect-journal.js';
 
 /** A running server: the HTTP listener plus the worker behind it. */
@@ -46,7 +50,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const metrics = createMetrics();
   const live = liveMachines(config);
   const machineFor = routeMachines(live, config);
-  const { pipeline, redis, closeStore } = await buildPipeline(config, logger);
+  const { pipeline, mover, redis, closeStore } = await buildPipeline(config, logger);
   metrics.watchQueue(() => pipeline.queueStats());
   const limits = new FlexibleRateLimits({
     numberPerSecond: config.outboundPerSecond,
@@ -61,14 +65,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     ? new GraphMessageSender({
         http: createHttpClient({
           baseURL: config.whatsappApiUrl,
-          timeoutMs: 15_000,
+          timeoutMs: config.whatsappApiTimeoutMs,
           headers: { Authorization: `Bearer ${config.whatsappToken}` },
         }),
+        timeoutMs: config.whatsappApiTimeoutMs,
       })
     : new DryRunMessageSender({ logger });
   if (!config.whatsappToken) logger.warn('WHATSAPP_TOKEN is not set: dry run, replies are logged and not sent');
   if (!config.appSecret) logger.warn('WHATSAPP_APP_SECRET is not set: webhook signatures are NOT checked');
   if (!config.verifyToken) logger.warn('WEBHOOK_VERIFY_TOKEN is not set: every verification handshake is refused');
+  if (config.nodeEnv === 'production' && !config.metricsToken) logger.warn('METRICS_TOKEN is not set: GET /metrics is open to whoever reaches the port');
 
   const pseudonym = createPseudonymizer(config.pseudonymKey);
   // Users reach analytics as pseudonyms only (the engine records `pseudonym(key)`); questions expire with their record.
@@ -104,8 +110,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   worker.start();
 
+  const guards = appGuardsFromConfig(config, redis);
   const app = createApp({
     inbox: pipeline,
+    mover,
+    ...guards,
     appSecret: config.appSecret,
     verifyToken: config.verifyToken,
     logger,
@@ -116,22 +125,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     analytics,
     ingest,
   });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(config.port, () => resolve(listening));
-  });
-  // Longer than any proxy's or client's idle timeout, so a kept-alive connection is never closed by us at the
-  // moment it is reused (that race shows as a reset request on the other side).
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  const { port } = server.address() as AddressInfo;
+  const server = await listen(app, { ...config, trust: guards.trust, logger });
+  const { port, address } = server.address() as AddressInfo;
   const defaultMachine = machineFor('');
   logger.info(
-    { port, machine: defaultMachine.id, version: defaultMachine.version, machineByNumber: config.machineByNumber },
+    { host: address, port, machine: defaultMachine.id, version: defaultMachine.version, machineByNumber: config.machineByNumber },
     `webhook server listening on http://localhost:${port}`,
   );
+  if (!isLoopback(address)) logger.warn({ host: address }, 'listening beyond loopback (HOST): keep /admin and /metrics off the internet');
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${urlHost(address)}:${port}`,
     metrics,
     pipeline,
     ...(inspection?.relayUrl ? { inspectorRelayUrl: inspection.relayUrl } : {}),
@@ -163,7 +167,7 @@ const SETTLE_TIMEOUT_MS = 5000;
 async function buildPipeline(
   config: Config,
   logger: Logger,
-): Promise<{ pipeline: Pipeline; redis?: Redis | Cluster; closeStore: () => Promise<void> }> {
+): Promise<{ pipeline: Pipeline; mover: ConversationMover; redis?: Redis | Cluster; closeStore: () => Promise<void> }> {
   const memoryTtlSeconds = config.userMemoryDays * 24 * 3600;
   if (!config.redisUrl && !config.redisClusterNodes) {
     logger.warn('REDIS_URL is not set: using the embedded in-memory store (one process; nothing survives a restart)');
@@ -172,7 +176,7 @@ async function buildPipeline(
       dedupWindowSeconds: config.dedupWindowSeconds,
       memoryTtlSeconds,
     });
-    return { pipeline, closeStore: async () => {} };
+    return { pipeline, mover: new MemoryConversationMover(pipeline), closeStore: async () => {} };
   }
   const { redis, blockingRedis } = connectRedis(config, logger);
   const pipeline = new RedisPipeline({
@@ -189,6 +193,7 @@ async function buildPipeline(
   logger.info({ keyPrefix: config.keyPrefix, cluster: Boolean(config.redisClusterNodes) }, 'store: Redis');
   return {
     pipeline,
+    mover: new RedisConversationMover({ redis, keyPrefix: config.keyPrefix }),
     redis,
     closeStore: async () => {
       blockingRedis.disconnect();

@@ -9,6 +9,8 @@
  * publication we have confirms: have the CSS check them before going live.
  */
 
+import { truncateText } from '../../src/domain/safe-text.js';
+
 /** One tappable question of a category; `question` is what the CSS API receives. */
 export interface TopicText {
   /** A list row id: unique, kept when the wording changes (analytics and old taps use it). */
@@ -30,7 +32,7 @@ export interface CategoryText {
 }
 
 /** Keeps a user's display name short enough for any body it is put into. */
-const greet = (name: string | undefined): string => (name?.trim() ? ` ${name.trim().slice(0, 40)}` : '');
+const greet = (name: string | undefined): string => (name?.trim() ? ` ${truncateText(name.trim(), 40)}` : '');
 
 // TO CONFIRM (CSS): number, opening hours, head office, agencies, website.
 const PHONE = '+221 33 889 20 20';

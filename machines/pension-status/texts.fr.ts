@@ -4,8 +4,10 @@
  * (checked by the tests): button title ≤ 20, interactive body ≤ 1024, text ≤ 4096.
  */
 
+import { truncateText } from '../../src/domain/safe-text.js';
+
 /** Keeps a user's display name short enough for any body it is put into. */
-const greet = (name: string | undefined): string => (name?.trim() ? ` ${name.trim().slice(0, 40)}` : '');
+const greet = (name: string | undefined): string => (name?.trim() ? ` ${truncateText(name.trim(), 40)}` : '');
 
 /**
  * The day of an ISO date as French users write it; `undefined` for anything that is not an ISO date.

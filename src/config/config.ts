@@ -1,29 +1,11 @@
 import { z } from 'zod';
+import { httpUrl, integer, optionalText } from './env-values.js';
+import { hardeningEnv, hardeningProblem, toHardeningConfig, type HardeningConfig } from './hardening-env.js';
 
 /**
  * Environment → typed, validated configuration. The only place that knows variable names and defaults;
  * `.env.example` documents the same list. A bad value stops the process with one line naming the variable.
  */
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
-
-const integer = (fallback: number, min: number, max: number) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`)
-    .default(fallback);
-
-/** An http(s) base URL, without its trailing slash so paths can be appended. */
-const httpUrl = (fallback: string) =>
-  z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .default(fallback)
-    .transform((value) => value.replace(/\/+$/, ''));
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -79,6 +61,7 @@ const schema = z.object({
   ANALYTICS_MAX_ENTRIES: integer(100_000, 100, 10_000_000),
   QUESTION_RETENTION_DAYS: integer(30, 1, 3650),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...hardeningEnv,
 });
 
 export type Config = Readonly<{
@@ -143,7 +126,8 @@ export type Config = Readonly<{
   analyticsMaxEntries: number;
   /** Age after which an interaction record, and so the question it holds, is deleted. */
   questionRetentionDays: number;
-}>;
+}> &
+  HardeningConfig;
 
 /** A configuration mistake; `message` is the one line printed before the process stops. */
 export class ConfigError extends Error {
@@ -172,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.NODE_ENV === 'production' && e.WHATSAPP_APP_SECRET === undefined) {
     throw new ConfigError('WHATSAPP_APP_SECRET must be set when NODE_ENV=production (webhook signatures cannot be checked)');
   }
+  const problem = hardeningProblem(e, env);
+  if (problem !== undefined) throw new ConfigError(problem);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -217,5 +203,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     inspectPort: e.INSPECT_PORT,
     inspectRaw: e.INSPECT_RAW === '1' || e.INSPECT_RAW === 'true',
     pseudonymKey: e.PSEUDONYM_KEY,
+    ...toHardeningConfig(e),
   };
 }

@@ -29,6 +29,21 @@ export class GraphApiError extends Error {
   }
 }
 
+/** How the reason of a dead letter starts when the send's outcome is unknown (see `DeliveryUnknownError`). */
+export const DELIVERY_UNKNOWN = 'delivery unknown';
+
+/**
+ * A send left but no answer came back (the time ran out, the connection was cut): the Graph API may or may not
+ * have delivered it. It has no idempotency key, so such a send is never retried on its own: a retry could give
+ * the user the same message twice. It goes to the dead letters, marked, for an operator to decide.
+ */
+export class DeliveryUnknownError extends Error {
+  override readonly name = 'DeliveryUnknownError';
+  constructor(detail: string) {
+    super(`${DELIVERY_UNKNOWN}: ${detail}`);
+  }
+}
+
 /** An outbound message breaks a Cloud API limit: a machine (or its texts) needs fixing. */
 export class MessageLimitError extends Error {
   override readonly name = 'MessageLimitError';

@@ -71,10 +71,30 @@ export interface StatusUpdate {
   readonly errors: ReadonlyArray<{ readonly code: number; readonly title: string }>;
 }
 
+/**
+ * A system message saying the user's phone number or business-scoped id changed (`user_changed_number`,
+ * `user_changed_user_id`, legacy `customer_changed_number`). Nobody wrote it: it is never answered, it moves the
+ * conversation to the user's new id.
+ */
+export interface IdentityChange {
+  readonly wamid: string;
+  readonly phoneNumberId: string;
+  /** Unix seconds, as Meta stamped it. */
+  readonly timestamp: number;
+  /** Ids the conversation may be stored under until now, most likely first (previous BSUID, old number). */
+  readonly previousIds: readonly string[];
+  /** The user as they are now: replies go to this phone number or id. */
+  readonly user: UserRef;
+}
+
 /** Everything one webhook POST carried. */
 export interface ParsedWebhook {
   readonly messages: InboundMessage[];
   readonly statuses: StatusUpdate[];
+  /** Identity changes among the system messages, in delivery order. */
+  readonly identityChanges: IdentityChange[];
+  /** System messages of every kind (identity changes included): never a user's turn. */
+  readonly systemMessages: number;
   /** Entries, changes, messages or statuses of a shape this parser does not know: ignored, counted. */
   readonly unknown: number;
 }

@@ -33,12 +33,13 @@ export const askAboutMedia = defineEffect({
       httpsAgent: new https.Agent(agentOptions),
     });
     const media = new CssMediaAnswerSource(
-      { http: clients.css, downloader: new GraphMediaDownloader({ graph, files }) },
+      { http: clients.css, downloader: new GraphMediaDownloader({ graph, files }, { allowedHosts: config.mediaHosts }) },
       {
         imagePath: config.cssApiImagePath,
         documentPath: config.cssApiDocumentPath,
         maxBytes: config.mediaMaxBytes,
         timeoutMs: config.cssApiTimeoutMs,
+        maxChars: config.cssAnswerMaxChars,
       },
     );
     return async (input: MediaQuestion, { signal }) => toWhatsApp(await media.askAboutMedia(input, { signal }));

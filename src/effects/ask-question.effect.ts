@@ -10,8 +10,9 @@ export const askQuestion = defineEffect({
   name: 'askQuestion',
   api: 'css',
   repeatable: true,
-  create: ({ http }) => {
-    const answers = new CssAnswerSource({ http: http.css });
+  create: ({ http, config }) => {
+    // Cut to CSS_ANSWER_MAX_CHARS first, then formatted: the polite end is plain text either way.
+    const answers = new CssAnswerSource({ http: http.css }, { timeoutMs: config.cssApiTimeoutMs, maxChars: config.cssAnswerMaxChars });
     return async (input: { question: string }, { signal }) => toWhatsApp(await answers.ask(input.question, { signal }));
   },
 });

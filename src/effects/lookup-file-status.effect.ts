@@ -8,7 +8,7 @@ export const lookupFileStatus = defineEffect({
   api: 'css',
   repeatable: true,
   create: ({ http, config }) => {
-    const files = new CssFileStatusSource({ http: http.css, path: config.cssApiFileStatusPath });
+    const files = new CssFileStatusSource({ http: http.css, path: config.cssApiFileStatusPath, timeoutMs: config.cssApiTimeoutMs });
     return (input: { registrationNumber: string }, { signal }): Promise<FileStatus> => files.status(input.registrationNumber, { signal });
   },
 });

@@ -1,5 +1,5 @@
 import pRetry, { AbortError } from 'p-retry';
-import { GraphApiError, MessageLimitError } from '../domain/errors.js';
+import { DeliveryUnknownError, GraphApiError, MessageLimitError } from '../domain/errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { type ConversationLease, LeaseLostError, type OutboxItem } from '../ports/conversation-pipeline.js';
@@ -32,6 +32,8 @@ function alarmTokenExpired(logger: Logger): void {
 }
 
 function isRetryable(error: unknown): boolean {
+  // It may have been delivered: a second try could be the user's second copy (see DeliveryUnknownError).
+  if (error instanceof DeliveryUnknownError) return false;
   if (error instanceof MessageLimitError) return false;
   if (error instanceof GraphApiError) return error.retryable;
   return true;
@@ -40,7 +42,8 @@ function isRetryable(error: unknown): boolean {
 /**
  * Sends a turn's committed replies, oldest first, one at a time so the user reads them in order. Each is
  * removed from the outbox right after the Graph API accepts it: a crash in between is the only way a reply
- * can go out twice. Failures that retrying cannot fix go to the dead letters, never silently away.
+ * can go out twice. Failures that retrying cannot fix go to the dead letters, never silently away; so does a
+ * send whose outcome is unknown (no answer in time), marked so, and never retried on its own.
  */
 export async function sendOutbox(deps: SendOutboxDeps, turn: ConversationLease): Promise<{ windowClosed?: OutboxItem }> {
   let windowClosed: OutboxItem | undefined;

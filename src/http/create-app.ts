@@ -1,14 +1,16 @@
 import Router from '@koa/router';
 import Koa from 'koa';
-import bodyParser from 'koa-bodyparser';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { InteractionSource } from '../analytics/interaction-store.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { IngestGauge } from '../engine/ingest-gauge.js';
 import type { ConversationCensus, Inbox } from '../ports/conversation-pipeline.js';
+import type { ConversationMover } from '../ports/conversation-mover.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { healthRoutes } from './health-routes.js';
+import { logHttpError } from './log-http-error.js';
+import { ProxyTrust } from './proxy-trust.js';
 import { webhookRoutes } from './webhook-routes.js';
 
 export interface AppDeps {
@@ -25,50 +27,44 @@ export interface AppDeps {
   readonly adminToken?: string | undefined;
   /** Analytics records for `GET /admin/stats`. */
   readonly analytics?: InteractionSource;
-  /** Counts webhook deliveries in flight, so that the worker gives way to them. */
-  readonly ingest?: IngestGauge;
+  /** Counts signed webhook deliveries waiting for their 200, so that the worker gives way to them (`IngestGauge`). */
+  readonly ingest?: { enter(): void; leave(): void };
+  /** Moves a conversation when a user's number or id changes (system messages). */
+  readonly mover?: ConversationMover;
+  /** `MESSAGE_MAX_AGE_SECONDS`: older messages are acknowledged, not acted on. Absent: no age limit. */
+  readonly maxAgeSeconds?: number;
+  /** Our reverse proxies (`TRUSTED_PROXIES`); absent: nobody's forwarding headers are believed. */
+  readonly trust?: ProxyTrust;
+  /** `METRICS_TOKEN`: `/metrics` then needs `Authorization: Bearer <token>`. */
+  readonly metricsToken?: string | undefined;
+  /** Mark the admin session cookie `Secure` even on a plain-HTTP hop (production sits behind HTTPS). */
+  readonly secureCookies?: boolean;
+  /** Failed admin logins per client (`ADMIN_LOGIN_ATTEMPTS` per 15 minutes); absent: 10, in memory. */
+  readonly loginLimiter?: RateLimiterAbstract;
 }
-
-/** Meta sends up to 3 MB; anything above 4 MiB is refused with 413 before it is read whole. */
-export const MAX_BODY = '4mb';
 
 /**
  * The Koa app: glue only. Signature, handshake and parsing live in `src/webhook/`; this file wires routes.
- * Never calls `listen()`, so tests drive `app.callback()` or listen on a port of their own.
+ * Never calls `listen()`, so tests drive `app.callback()` or listen on a port of their own. No body parser:
+ * the webhook reads its raw bytes and parses them only once their signature holds.
  *
  * @example
  * const server = createApp(deps).listen(3000);
  */
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
-  app.proxy = true;
+  // Forwarding headers are read by `ProxyTrust`, per peer, never by Koa for everyone.
+  app.proxy = false;
   app.silent = true;
-  app.on('error', (error: Error) => deps.logger.error({ err: error }, 'unhandled HTTP error'));
-  const { ingest } = deps;
-  if (ingest) {
-    // Counted from before the body is read: a delivery waits for its 200 from its first byte.
-    app.use(async (ctx, next) => {
-      if (ctx.method !== 'POST' || ctx.path !== '/webhook') return next();
-      ingest.enter();
-      try {
-        await next();
-      } finally {
-        ingest.leave();
-      }
-    });
-  }
-  app.use(
-    bodyParser({
-      enableTypes: ['json'],
-      jsonLimit: MAX_BODY,
-      // Meta always sends JSON; parse /webhook bodies whatever content type a proxy left on them.
-      detectJSON: (ctx) => ctx.path === '/webhook',
-      // Keep the failure for the route: a bad signature must win over bad JSON, and 413 needs no body.
-      onerror: (error, ctx) => {
-        ctx.state.bodyError = error;
-      },
-    }),
-  );
+  app.on('error', (error: Error) => logHttpError(deps.logger, error));
+  const trust = deps.trust ?? new ProxyTrust([]);
+  app.use((ctx, next) => {
+    const peer = ctx.req.socket.remoteAddress;
+    ctx.request.ip = trust.clientOf(peer, ctx.get('x-forwarded-for') || undefined);
+    const encrypted = (ctx.req.socket as { encrypted?: boolean }).encrypted === true;
+    ctx.state.https = trust.isHttps(peer, ctx.get('x-forwarded-proto') || undefined, encrypted);
+    return next();
+  });
   const router = new Router();
   webhookRoutes(router, deps);
   healthRoutes(router, deps);

@@ -3,13 +3,15 @@ import type Router from '@koa/router';
 import { WebhookError } from '../domain/errors.js';
 import { answerHandshake } from '../webhook/answer-handshake.js';
 import { receiveWebhook, type WebhookRequest } from '../webhook/receive-webhook.js';
+import { signingStream } from '../webhook/verify-signature.js';
 import type { AppDeps } from './create-app.js';
+import { BodyReadError, readRawBody } from './read-raw-body.js';
 
-interface BodyError {
-  status?: number;
-  /** co-body keeps the unparsed text on JSON syntax errors. */
-  body?: unknown;
-}
+/** Meta sends up to 3 MB; anything above 4 MiB is refused with 413 before it is read whole. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** A proxy's request id is kept when it looks like one; anything else is replaced, not logged as given. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** GET /webhook (Meta's verification handshake) and POST /webhook (deliveries), mapped to status codes. */
 export function webhookRoutes(router: Router, deps: AppDeps): void {
@@ -21,19 +23,33 @@ export function webhookRoutes(router: Router, deps: AppDeps): void {
   });
 
   router.post('/webhook', async (ctx) => {
-    const bodyError = ctx.state.bodyError as BodyError | undefined;
-    if (bodyError?.status === 413) {
-      deps.metrics.webhookRequests.inc({ outcome: 'too_large' });
-      ctx.status = 413;
-      ctx.body = 'Payload Too Large';
+    let rawBody: Buffer;
+    // Hashed as it arrives: a 4 MiB body is many short hashes between other requests, not one long one after.
+    const signing = deps.appSecret === undefined ? undefined : signingStream(deps.appSecret);
+    if (signing) ctx.req.on('data', (chunk: Buffer) => signing.update(chunk));
+    try {
+      rawBody = await readRawBody(ctx.req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyReadError)) throw error;
+      if (error.kind === 'too-large') {
+        deps.metrics.webhookRequests.inc({ outcome: 'too_large' });
+        // The rest of the body is not read: the connection cannot be reused.
+        ctx.set('Connection', 'close');
+        ctx.status = 413;
+        ctx.body = 'Payload Too Large';
+        return;
+      }
+      deps.logger.debug({ reason: error.message }, 'webhook body not received whole');
+      ctx.status = 400;
+      ctx.body = error.message;
       return;
     }
-    const rawText = ctx.request.rawBody ?? (typeof bodyError?.body === 'string' ? bodyError.body : '');
+    const given = ctx.get('x-request-id');
     const request: WebhookRequest = {
-      rawBody: Buffer.from(rawText, 'utf8'),
+      rawBody,
+      ...(signing ? { rawDigest: signing.digest() } : {}),
       signature: ctx.get('x-hub-signature-256') || undefined,
-      requestId: ctx.get('x-request-id') || randomUUID(),
-      json: bodyError || rawText.trim() === '' ? { ok: false } : { ok: true, value: ctx.request.body },
+      requestId: REQUEST_ID.test(given) ? given : randomUUID(),
     };
     try {
       await receiveWebhook(deps, request);

@@ -4,7 +4,8 @@ import type { MediaKind } from '../../src/domain/inbound.js';
 /**
  * Builders for realistic Cloud API webhook payloads (shapes from Meta's webhook reference), so that
  * no test hand-writes `entry[0].changes[0]`. Defaults: phone number id `106540352242922`, sender
- * `221771234567` named `Awa Diop`, no BSUID, unique wamids and timestamps from a counter.
+ * `221771234567` named `Awa Diop`, no BSUID, unique wamids, and the current time as timestamp (the server
+ * drops messages older than MESSAGE_MAX_AGE_SECONDS).
  *
  * @example
  * const raw = toWire(webhookBody(textMessage({ body: "J'ai mangé" }), statusUpdate({ status: 'read' })));
@@ -63,7 +64,7 @@ function message(type: string, payload: JsonObject, s: Sender, isChoice = false)
     from,
     from_user_id: s.fromUserId,
     id: wamid,
-    timestamp: String(s.timestamp ?? 1_764_000_000 + counter),
+    timestamp: String(s.timestamp ?? Math.floor(Date.now() / 1000)),
     type,
   });
   const name = s.name === undefined ? 'Awa Diop' : s.name;
@@ -144,7 +145,7 @@ export function statusUpdate(o: StatusOptions = {}): BuiltStatus {
     status: compact({
       id: o.wamid ?? nextWamid(),
       status,
-      timestamp: String(o.timestamp ?? 1_764_000_000 + counter),
+      timestamp: String(o.timestamp ?? Math.floor(Date.now() / 1000)),
       recipient_id: o.recipientId === undefined ? DEFAULT_FROM : (o.recipientId ?? undefined),
       recipient_user_id: o.recipientUserId,
       pricing: status === 'sent' ? { billable: true, pricing_model: 'PMP', type: 'regular', category: 'service' } : undefined,

@@ -56,6 +56,8 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     CSS_API_URL: css.url,
     CSS_API_TIMEOUT_MS: '2000',
     KEY_PREFIX: keyPrefix,
+    // The Graph stand-in serves media files from 127.0.0.1, standing for Meta's CDN.
+    MEDIA_HOSTS: '127.0.0.1',
     ...(options.store === 'redis' ? { REDIS_URL } : {}),
     ...options.env,
   });

@@ -61,7 +61,6 @@ describe('parseWebhookPayload: messages', () => {
 
   it.each([
     ['order', { order: { catalog_id: '1', product_items: [] } }, 'order'],
-    ['system', { system: { body: 'changed', type: 'user_changed_user_id' } }, 'system'],
     ['constructor', {}, 'constructor'],
   ])('turns the unknown type %s into unsupported', (type, payload, originalType) => {
     const part = b.textMessage({ body: 'x' });
@@ -160,7 +159,7 @@ describe('parseWebhookPayload: unknown shapes are counted, never thrown', () => 
     ['null', null], ['an array', []], ['a string', 'whatsapp_business_account'], ['a number', 42],
     ['another object', { object: 'page', entry: [] }], ['entry not an array', { object: 'whatsapp_business_account', entry: {} }],
   ])('counts %s as one unknown', (_label, body) => {
-    expect(parseWebhookPayload(body)).toEqual({ messages: [], statuses: [], unknown: 1 });
+    expect(parseWebhookPayload(body)).toEqual({ messages: [], statuses: [], identityChanges: [], systemMessages: 0, unknown: 1 });
   });
 
   it('counts bad entries, other fields, value-level errors and values without a phone number id', () => {
@@ -176,7 +175,7 @@ describe('parseWebhookPayload: unknown shapes are counted, never thrown', () => 
     expect(parsed.unknown).toBe(2 + 1 + 1 + 1);
   });
 
-  it('counts each message that does not fit and keeps its neighbours', () => {
+  it('counts each message without wamid, user or timestamp, answers one whose content is broken, and keeps its neighbours', () => {
     const parsed = parse(
       broken((m) => delete m['id']),
       broken((m) => { delete m['from']; }),
@@ -188,7 +187,14 @@ describe('parseWebhookPayload: unknown shapes are counted, never thrown', () => 
       b.locationMessage({ latitude: Number.NaN, longitude: 0 }),
       b.statusUpdate({ status: '' }),
     );
-    expect(parsed.messages.map((m) => m.wamid)).toEqual(['wamid.GOOD']);
-    expect(parsed.unknown).toBe(8);
+    // A user who sent something we cannot read is told so (`unsupported`) rather than left without an answer.
+    expect(parsed.messages.map((m) => (m.wamid === 'wamid.GOOD' ? 'good' : m.content))).toEqual([
+      { type: 'unsupported', originalType: 'text' },
+      'good',
+      { type: 'unsupported', originalType: 'interactive' },
+      { type: 'unsupported', originalType: 'image' },
+      { type: 'unsupported', originalType: 'location' },
+    ]);
+    expect(parsed.unknown).toBe(4);
   });
 });

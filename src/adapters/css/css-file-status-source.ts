@@ -2,6 +2,7 @@ import { isAxiosError, type AxiosInstance } from 'axios';
 import { AnswerUnavailableError } from '../../domain/errors.js';
 import type { FileStatus } from '../../domain/file-status.js';
 import type { FileStatusSource } from '../../ports/file-status-source.js';
+import { callDeadline } from './call-deadline.js';
 import { toAnswerUnavailable } from './css-api-error.js';
 
 /**
@@ -14,12 +15,14 @@ import { toAnswerUnavailable } from './css-api-error.js';
  * const files = new CssFileStatusSource({ http, path: '/pension-file-status' });
  */
 export class CssFileStatusSource implements FileStatusSource {
-  constructor(private readonly deps: { readonly http: AxiosInstance; readonly path: string }) {}
+  /** @param deps.timeoutMs time allowed for the whole call, a trickling answer included (`CSS_API_TIMEOUT_MS`). */
+  constructor(private readonly deps: { readonly http: AxiosInstance; readonly path: string; readonly timeoutMs?: number }) {}
 
   async status(registrationNumber: string, options: { signal?: AbortSignal } = {}): Promise<FileStatus> {
     let data: unknown;
     try {
-      ({ data } = await this.deps.http.post<unknown>(this.deps.path, { registrationNumber }, { signal: options.signal }));
+      const signal = callDeadline(this.deps.timeoutMs, options.signal);
+      ({ data } = await this.deps.http.post<unknown>(this.deps.path, { registrationNumber }, { signal }));
     } catch (error) {
       const unavailable = toAnswerUnavailable(error);
       const said = isAxiosError(error) ? (error.response?.data as { found?: unknown } | undefined) : undefined;

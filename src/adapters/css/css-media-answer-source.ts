@@ -8,6 +8,7 @@ import { AnswerUnavailableError } from '../../domain/errors.js';
 import type { AnswerableMedia, MediaQuestion } from '../../domain/media-question.js';
 import type { MediaAnswerSource, MediaDownloader, MediaPolicy } from '../../ports/media-answer-source.js';
 import { toAnswerUnavailable } from './css-api-error.js';
+import { limitAnswer } from './limit-answer.js';
 
 /** WhatsApp's own limit for images; documents are bounded by `maxBytes` alone. */
 const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -43,6 +44,8 @@ export interface CssMediaOptions {
   readonly maxBytes?: number;
   /** Time allowed for the whole of one call, download included (`CSS_API_TIMEOUT_MS`); default 30 s. */
   readonly timeoutMs?: number;
+  /** Longest answer passed on (`CSS_ANSWER_MAX_CHARS`); a longer one is cut and ends politely. Default: no limit. */
+  readonly maxChars?: number;
 }
 
 /**
@@ -60,6 +63,7 @@ export class CssMediaAnswerSource implements MediaAnswerSource {
   private readonly paths: Readonly<Record<AnswerableMedia, string>>;
   private readonly policies: Readonly<Record<AnswerableMedia, MediaPolicy>>;
   private readonly timeoutMs: number;
+  private readonly maxChars: number | undefined;
 
   constructor(
     private readonly deps: { readonly http: AxiosInstance; readonly downloader: MediaDownloader },
@@ -72,6 +76,7 @@ export class CssMediaAnswerSource implements MediaAnswerSource {
       document: { types: ['application/pdf'], maxBytes },
     };
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxChars = options.maxChars;
   }
 
   async askAboutMedia(input: MediaQuestion, options: { signal?: AbortSignal } = {}): Promise<string> {
@@ -93,6 +98,6 @@ export class CssMediaAnswerSource implements MediaAnswerSource {
     if (answer === undefined) {
       throw new AnswerUnavailableError('bad-reply', `CSS API answered HTTP ${status} about the ${input.media} without a non-empty "answer"`, status);
     }
-    return answer;
+    return this.maxChars === undefined ? answer : limitAnswer(answer, this.maxChars);
   }
 }

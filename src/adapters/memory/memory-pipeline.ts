@@ -178,6 +178,35 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
     return [...this.conversations.values()].flatMap((r) => (r.stored && r.stored.expiresAt > now ? [r.stored.conversation] : []));
   }
 
+  /**
+   * For `MemoryConversationMover`: moves the live stored conversation of `from`, its timer and its user memory to `to`
+   * unless `to` has them already; `from` keeps nothing either way. `busy` (nothing done) while a lane holds `from`.
+   */
+  relocate(from: string, to: string, rewrite: (stored: StoredConversation) => StoredConversation): 'moved' | 'kept-newer' | 'absent' | 'busy' {
+    const now = this.now();
+    const source = this.conversations.get(from);
+    if (source?.held) return 'busy';
+    const stored = source?.stored && source.stored.expiresAt > now ? source.stored : undefined;
+    const memory = this.memories.get(from);
+    if (!stored && !(memory && memory.expiresAt > now)) return 'absent';
+    const target = this.record(to);
+    const keep = target.stored !== undefined && target.stored.expiresAt > now;
+    if (stored && !keep) {
+      target.stored = { conversation: rewrite(stored.conversation), expiresAt: stored.expiresAt };
+      const dueAt = this.timers.get(from);
+      if (dueAt !== undefined) this.timers.set(to, dueAt);
+    }
+    if (memory && memory.expiresAt > now && !this.memories.has(to)) this.memories.set(to, memory);
+    this.memories.delete(from);
+    this.timers.delete(from);
+    if (source) {
+      delete source.stored;
+      this.forgetIfEmpty(from, source);
+    }
+    this.forgetIfEmpty(to, target);
+    return keep ? 'kept-newer' : 'moved';
+  }
+
   private record(key: string): ConversationRecord {
     let record = this.conversations.get(key);
     if (!record) {

@@ -5,6 +5,7 @@
  */
 
 import type { ListSection, OutboundMessage, Recipient, ReplyButton } from '../../domain/outbound.js';
+import { toWellFormed as wf } from '../../domain/safe-text.js';
 
 /** Who receives it: a phone number as the webhook gave it, or Meta's business-scoped user id. */
 export type CloudApiAddress = { readonly to: string; readonly recipient?: never } | { readonly recipient: string; readonly to?: never };
@@ -53,41 +54,42 @@ function addressOf(recipient: Recipient): CloudApiAddress {
 
 function frame(message: { header?: string; body: string; footer?: string }): InteractiveCommon {
   return {
-    ...(message.header ? { header: { type: 'text', text: message.header } } : {}),
-    body: { text: message.body },
-    ...(message.footer ? { footer: { text: message.footer } } : {}),
+    ...(message.header ? { header: { type: 'text', text: wf(message.header) } } : {}),
+    body: { text: wf(message.body) },
+    ...(message.footer ? { footer: { text: wf(message.footer) } } : {}),
   };
 }
 
 function replyButtons(buttons: readonly ReplyButton[]): CloudApiButtonInteractive['action'] {
-  return { buttons: buttons.map(({ id, title }) => ({ type: 'reply', reply: { id, title } })) };
+  return { buttons: buttons.map(({ id, title }) => ({ type: 'reply', reply: { id, title: wf(title) } })) };
 }
 
 /** Copies only documented keys, so nothing a caller added to a row reaches Meta. */
 function listSections(sections: readonly ListSection[]): ListSection[] {
   return sections.map((section) => ({
-    ...(section.title !== undefined ? { title: section.title } : {}),
-    rows: section.rows.map(({ id, title, description }) => ({ id, title, ...(description !== undefined ? { description } : {}) })),
+    ...(section.title !== undefined ? { title: wf(section.title) } : {}),
+    rows: section.rows.map(({ id, title, description }) => ({ id, title: wf(title), ...(description !== undefined ? { description: wf(description) } : {}) })),
   }));
 }
 
 function contentOf(message: OutboundMessage): CloudApiTextContent | CloudApiInteractiveContent {
   switch (message.type) {
     case 'text':
-      return { type: 'text', text: { body: message.text, preview_url: false } };
+      return { type: 'text', text: { body: wf(message.text), preview_url: false } };
     case 'buttons':
       return { type: 'interactive', interactive: { type: 'button', ...frame(message), action: replyButtons(message.buttons) } };
     case 'list':
       return {
         type: 'interactive',
-        interactive: { type: 'list', ...frame(message), action: { button: message.button, sections: listSections(message.sections) } },
+        interactive: { type: 'list', ...frame(message), action: { button: wf(message.button), sections: listSections(message.sections) } },
       };
   }
 }
 
 /**
  * The Cloud API body that sends `message` to `recipient`. Phone digits are sent as received
- * (the webhook's `from`, no `+`), which is how Meta expects a reply to an inbound message.
+ * (the webhook's `from`, no `+`), which is how Meta expects a reply to an inbound message. A lone
+ * surrogate in a text (half an emoji, cut by someone) goes out as U+FFFD, never as invalid UTF-16.
  *
  * @example
  * toCloudApiBody({ phoneNumberId: '1065', to: '221771234567' }, { type: 'text', text: 'Bonjour' });

@@ -51,11 +51,36 @@ function failure(step: string, error: unknown, policy: MediaPolicy): MediaReject
   return download(`${step} failed (${error.code ?? 'network error'})`);
 }
 
-function parseMetadata(data: unknown): MediaMetadata {
+/** Where WhatsApp serves users' media (`https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=…`). */
+export const META_MEDIA_HOSTS: readonly string[] = ['lookaside.fbsbx.com'];
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * Whether the bearer token may go to `url`: an https URL on one of `allowedHosts` (http is accepted only for a
+ * loopback host listed explicitly, a stand-in in tests). A Graph API answer pointing anywhere else — an internal
+ * address, a metadata service — is refused before any request is made.
+ */
+function isAllowedMediaUrl(url: string, allowedHosts: readonly string[]): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const host = parsed.hostname.toLowerCase();
+  if (!allowedHosts.includes(host) || parsed.username !== '' || parsed.password !== '') return false;
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK_HOST.test(host));
+}
+
+function parseMetadata(data: unknown, allowedHosts: readonly string[]): MediaMetadata {
   const body = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const { url, mime_type: mimeType, file_size: size } = body;
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url) || typeof mimeType !== 'string') {
     throw download('media metadata has no http(s) "url" or no "mime_type"');
+  }
+  if (!isAllowedMediaUrl(url, allowedHosts)) {
+    throw download(`media URL host is not one of MEDIA_HOSTS (${allowedHosts.join(', ')}): not downloaded, the token stays here`);
   }
   const fileSize = typeof size === 'string' || typeof size === 'number' ? Number(size) : Number.NaN;
   return { url, mimeType, ...(Number.isFinite(fileSize) ? { fileSize } : {}) };
@@ -64,7 +89,8 @@ function parseMetadata(data: unknown): MediaMetadata {
 /**
  * The production `MediaDownloader`. `graph` is the Graph API client (base `WHATSAPP_API_URL`, bearer token);
  * `files` fetches the absolute media URL on Meta's CDN, and must carry the same bearer token and refuse
- * redirects (the shared client refuses absolute URLs). Type and size are checked on the metadata before any
+ * redirects (the shared client refuses absolute URLs). The URL must be on one of `allowedHosts`, so the token
+ * never goes where a faulty or forged metadata answer points. Type and size are checked on the metadata before any
  * byte is downloaded, then again on what arrives: the download stops at `maxBytes`, and the bytes must start
  * like the type they claim.
  *
@@ -74,7 +100,15 @@ function parseMetadata(data: unknown): MediaMetadata {
  * const { bytes } = await downloader.download('1234', { types: ['image/jpeg', 'image/png'], maxBytes: 5 << 20 });
  */
 export class GraphMediaDownloader implements MediaDownloader {
-  constructor(private readonly deps: { readonly graph: AxiosInstance; readonly files: AxiosInstance }) {}
+  private readonly allowedHosts: readonly string[];
+
+  /** @param options.allowedHosts hosts a media URL may point at (`MEDIA_HOSTS`), lower case; default Meta's. */
+  constructor(
+    private readonly deps: { readonly graph: AxiosInstance; readonly files: AxiosInstance },
+    options: { readonly allowedHosts?: readonly string[] } = {},
+  ) {
+    this.allowedHosts = options.allowedHosts ?? META_MEDIA_HOSTS;
+  }
 
   async download(mediaId: string, policy: MediaPolicy, options: { signal?: AbortSignal } = {}): Promise<DownloadedMedia> {
     // Media ids are Meta's opaque tokens; anything else could walk the Graph API's paths.
@@ -111,7 +145,7 @@ export class GraphMediaDownloader implements MediaDownloader {
   private async metadata(mediaId: string, policy: MediaPolicy, signal: AbortSignal | undefined): Promise<MediaMetadata> {
     try {
       const { data } = await this.deps.graph.get<unknown>(`/${mediaId}`, { signal });
-      return parseMetadata(data);
+      return parseMetadata(data, this.allowedHosts);
     } catch (error) {
       if (error instanceof MediaRejectedError) throw error;
       throw failure('media metadata', error, policy);

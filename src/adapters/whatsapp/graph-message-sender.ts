@@ -4,7 +4,7 @@
  */
 
 import { isAxiosError, type AxiosError, type AxiosInstance } from 'axios';
-import { GraphApiError } from '../../domain/errors.js';
+import { DeliveryUnknownError, GraphApiError } from '../../domain/errors.js';
 import type { OutboundMessage, Recipient } from '../../domain/outbound.js';
 import { assertWithinLimits } from '../../domain/validate-outbound.js';
 import type { MessageSender } from '../../ports/message-sender.js';
@@ -15,6 +15,10 @@ import { toCloudApiBody } from './cloud-api-body.js';
 const RETRYABLE_CODES: ReadonlySet<number> = new Set([130429, 131056, 131000, 131016, 80007, 4, 2, 131057]);
 /** Meta codes that no retry will fix: bad request, closed 24 h window, token, policy, test list. */
 const FINAL_CODES: ReadonlySet<number> = new Set([100, 131026, 131047, 190, 368, 131030, 131008, 131009, 131051]);
+/** A Graph API node id; anything else (`..`, `a/b`) would put the call outside `{version}/{id}/messages`. */
+const GRAPH_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Failures before the request could leave: nothing reached Meta, so trying again cannot duplicate anything. */
+const NEVER_SENT: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** What Meta puts in an error reply's `error` object (the fields we read). */
 interface GraphErrorBody {
@@ -64,10 +68,21 @@ function tokenOf(error: AxiosError): string | undefined {
 }
 
 /**
+ * Whether the request surely never reached the Graph API: it could not connect, or a kept-alive connection being
+ * reused was reset before any answer (the server had closed it as idle without reading the request: Node's
+ * documented case for trying again).
+ */
+function neverSent(error: AxiosError): boolean {
+  if (error.code !== undefined && NEVER_SENT.has(error.code)) return true;
+  const reusedSocket = (error.request as { reusedSocket?: unknown } | undefined)?.reusedSocket === true;
+  return reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+}
+
+/**
  * A `GraphApiError` carrying status, Meta's code, `fbtrace_id` and retryability, never the
  * token. The axios error is not attached as `cause`: its config holds the Authorization header.
  */
-function toGraphApiError(error: unknown, phoneNumberId: string): GraphApiError {
+function toGraphApiError(error: unknown, phoneNumberId: string): GraphApiError | DeliveryUnknownError {
   if (!isAxiosError(error)) {
     const detail = error instanceof Error ? error.message : String(error);
     return new GraphApiError(`Graph API send from ${phoneNumberId} failed: ${detail}`, false);
@@ -75,9 +90,12 @@ function toGraphApiError(error: unknown, phoneNumberId: string): GraphApiError {
   const token = tokenOf(error);
   const status = error.response?.status;
   if (status === undefined) {
-    const retryable = error.code !== 'ERR_CANCELED';
     const reason = redact(`${error.code ?? 'network error'}: ${error.message}`, token);
-    return new GraphApiError(`Graph API send from ${phoneNumberId} got no reply (${reason})`, retryable);
+    // Sent but unanswered (a timeout, a cut connection): Meta may have delivered it, so it is not tried again.
+    if (!neverSent(error)) {
+      return new DeliveryUnknownError(`Graph API send from ${phoneNumberId} got no reply, it may have been delivered (${reason})`);
+    }
+    return new GraphApiError(`Graph API send from ${phoneNumberId} could not be made (${reason})`, true);
   }
   const body = errorBodyOf(error);
   const code = typeof body?.code === 'number' ? body.code : undefined;
@@ -90,26 +108,41 @@ function toGraphApiError(error: unknown, phoneNumberId: string): GraphApiError {
   return new GraphApiError(message, isRetryable(status, code), status, code, fbtraceId);
 }
 
+function checkPathId(phoneNumberId: string): void {
+  if (!GRAPH_ID.test(phoneNumberId)) throw new GraphApiError('phone_number_id is not a Graph API id: nothing sent', false);
+}
+
 /**
  * Sends through `POST {WHATSAPP_API_URL}/{phone_number_id}/messages`. The axios instance it is
  * given carries the base URL (version included) and the `Authorization: Bearer` header; see
- * `createHttpClient`. Limits are checked first, so a broken message never costs a call.
+ * `createHttpClient`. Limits are checked first, so a broken message never costs a call. A send that got
+ * no answer rejects with `DeliveryUnknownError` (never retried: Meta may have delivered it); one that could
+ * not leave (connection refused, name not resolved) with a retryable `GraphApiError`.
  *
  * @example
  * const sender = new GraphMessageSender({ http: graphClient });
  * const { wamid } = await sender.send({ phoneNumberId: '1065', to: '221771234567' }, { type: 'text', text: 'Bonjour' });
  */
 export class GraphMessageSender implements MessageSender, ReadReceipts {
-  constructor(private readonly deps: { readonly http: AxiosInstance }) {}
+  /**
+   * @param deps.timeoutMs time allowed for a whole call (`WHATSAPP_API_TIMEOUT_MS`). axios' own `timeout` only
+   *   notices a silent connection; this one also ends an answer that trickles in byte by byte.
+   */
+  constructor(private readonly deps: { readonly http: AxiosInstance; readonly timeoutMs?: number }) {}
+
+  private deadline(): { signal?: AbortSignal } {
+    return this.deps.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(this.deps.timeoutMs) };
+  }
 
   async send(recipient: Recipient, message: OutboundMessage): Promise<{ readonly wamid?: string }> {
     assertWithinLimits(message);
+    checkPathId(recipient.phoneNumberId);
     const body = toCloudApiBody(recipient, message);
     // Relative, no leading slash: axios appends it to the base path (`…/v25.0/{id}/messages`).
     const path = `${encodeURIComponent(recipient.phoneNumberId)}/messages`;
     let data: unknown;
     try {
-      ({ data } = await this.deps.http.post<unknown>(path, body));
+      ({ data } = await this.deps.http.post<unknown>(path, body, this.deadline()));
     } catch (error) {
       throw toGraphApiError(error, recipient.phoneNumberId);
     }
@@ -118,6 +151,7 @@ export class GraphMessageSender implements MessageSender, ReadReceipts {
   }
 
   async markRead(phoneNumberId: string, wamid: string, options: { readonly typing: boolean }): Promise<void> {
+    checkPathId(phoneNumberId);
     const body = {
       messaging_product: 'whatsapp',
       status: 'read',
@@ -125,7 +159,7 @@ export class GraphMessageSender implements MessageSender, ReadReceipts {
       ...(options.typing ? { typing_indicator: { type: 'text' } } : {}),
     };
     try {
-      await this.deps.http.post(`${encodeURIComponent(phoneNumberId)}/messages`, body);
+      await this.deps.http.post(`${encodeURIComponent(phoneNumberId)}/messages`, body, this.deadline());
     } catch (error) {
       throw toGraphApiError(error, phoneNumberId);
     }

@@ -1,14 +1,17 @@
 import type Router from '@koa/router';
 import type { Context, Next } from 'koa';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import type { Logger } from '../../observability/logger.js';
 import type { ConversationCensus } from '../../ports/conversation-pipeline.js';
 import { AdminAuth, SESSION_COOKIE, SESSION_TTL_MS } from './admin-auth.js';
 import { ADMIN_CSP } from './admin-page.js';
 import { flowsPage } from './flows-page.js';
+import { LoginThrottle, memoryLoginLimiter } from './login-throttle.js';
 import { loginPage } from './login-page.js';
 import { machineViews, type MachineView } from './machine-views.js';
 import { FormError, readForm } from './read-form.js';
+import { isSameOrigin } from './same-origin.js';
 import { flowAssets, IMMUTABLE } from './static-assets.js';
 import { statsRoutes } from './stats-routes.js';
 
@@ -21,6 +24,10 @@ export interface AdminDeps {
   readonly logger: Logger;
   /** The clock of session expiry; tests pass their own. */
   readonly now?: () => number;
+  /** Mark the session cookie `Secure` even when the request reached us over plain HTTP (production). */
+  readonly secureCookies?: boolean | undefined;
+  /** Failed logins per client; absent: 10 per 15 minutes, in memory. */
+  readonly loginLimiter?: RateLimiterAbstract | undefined;
 }
 
 /** Said to whoever opens /admin on a server started without ADMIN_TOKEN. */
@@ -56,13 +63,35 @@ export function adminRoutes(router: Router, deps: AdminDeps): void {
     return;
   }
   const auth = new AdminAuth(deps.adminToken, deps.now);
+  const throttle = new LoginThrottle(deps.loginLimiter ?? memoryLoginLimiter(10));
+  /** Answers 429 and returns true while this client may not try a token. */
+  const tooManyAttempts = async (ctx: Context): Promise<boolean> => {
+    const wait = await throttle.secondsToWait(ctx.ip);
+    if (wait === 0) return false;
+    ctx.status = 429;
+    ctx.set('Retry-After', String(wait));
+    ctx.type = 'text/plain; charset=utf-8';
+    ctx.body = `Trop de tentatives : réessayez dans ${Math.ceil(wait / 60)} min (too many attempts).`;
+    return true;
+  };
+  const refuseCrossSite = (ctx: Context): boolean => {
+    if (isSameOrigin(ctx)) return false;
+    deps.logger.warn({ ip: ctx.ip, origin: ctx.get('origin') }, 'admin request from another site refused');
+    ctx.status = 403;
+    ctx.body = 'cross-site request refused';
+    return true;
+  };
   let views: Promise<MachineView[]> | undefined;
   const getViews = (): Promise<MachineView[]> => (views ??= machineViews(deps.machines ?? {}));
 
   const signedIn = (kind: 'page' | 'data') => async (ctx: Context, next: Next) => {
     secureHeaders(ctx);
     const session = ctx.cookies.get(SESSION_COOKIE);
-    if (auth.allows({ authorization: ctx.get('authorization'), session })) return next();
+    const authorization = ctx.get('authorization');
+    // A bearer header is a token guess like the login form's: counted and throttled the same way.
+    if (authorization !== '' && (await tooManyAttempts(ctx))) return;
+    if (auth.allows({ authorization, session })) return next();
+    if (authorization !== '') await throttle.failed(ctx.ip);
     ctx.status = 401;
     ctx.set('WWW-Authenticate', 'Bearer realm="admin"');
     if (kind === 'page') {
@@ -93,6 +122,7 @@ export function adminRoutes(router: Router, deps: AdminDeps): void {
 
   router.post('/admin/login', async (ctx) => {
     secureHeaders(ctx);
+    if (refuseCrossSite(ctx) || (await tooManyAttempts(ctx))) return;
     let token: string;
     try {
       token = (await readForm(ctx.req, LOGIN_FORM_LIMIT)).get('token') ?? '';
@@ -103,16 +133,20 @@ export function adminRoutes(router: Router, deps: AdminDeps): void {
       return;
     }
     if (!auth.acceptsToken(token)) {
+      await throttle.failed(ctx.ip);
       deps.logger.warn({ ip: ctx.ip }, 'admin login refused: wrong token');
       ctx.status = 401;
       ctx.type = 'html';
       ctx.body = loginPage({ error: 'Jeton incorrect.' }).value;
       return;
     }
+    // Behind a TLS proxy the hop to us is plain HTTP: in production the cookie is Secure all the same.
+    const secure = deps.secureCookies === true || ctx.state.https === true;
+    ctx.cookies.secure = secure;
     ctx.cookies.set(SESSION_COOKIE, auth.issueSession(), {
       httpOnly: true,
       sameSite: 'strict',
-      secure: ctx.secure,
+      secure,
       path: '/admin',
       maxAge: SESSION_TTL_MS,
       overwrite: true,
@@ -123,6 +157,7 @@ export function adminRoutes(router: Router, deps: AdminDeps): void {
 
   router.post('/admin/logout', (ctx) => {
     secureHeaders(ctx);
+    if (refuseCrossSite(ctx)) return;
     ctx.cookies.set(SESSION_COOKIE, null, { path: '/admin', httpOnly: true, sameSite: 'strict', overwrite: true });
     ctx.status = 303;
     ctx.redirect('/admin/login');

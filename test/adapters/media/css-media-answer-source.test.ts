@@ -35,7 +35,7 @@ function source(options: CssMediaOptions = {}): CssMediaAnswerSource {
   const downloader = new GraphMediaDownloader({
     graph: createHttpClient({ baseURL: graph.baseUrl, timeoutMs: 2000, headers: authorization }),
     files: axios.create({ timeout: 2000, maxRedirects: 0, headers: authorization }),
-  });
+  }, { allowedHosts: ['127.0.0.1'] }); // the stand-in's files server stands for Meta's CDN
   return new CssMediaAnswerSource({ http: createHttpClient({ baseURL: css.url, timeoutMs: 2000 }), downloader }, options);
 }
 

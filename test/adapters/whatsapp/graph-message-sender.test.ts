@@ -153,6 +153,7 @@ describe('GraphMessageSender', () => {
     expect(error.message).not.toContain(TOKEN);
     graph = await startGraphStandIn(); // for afterEach
   });
+
 });
 
 describe('isRetryable', () => {
