@@ -41,7 +41,8 @@ describe('kill -9 of one of two processes under load', () => {
   let a: SpawnedServer;
   let b: SpawnedServer;
   beforeAll(async () => {
-    stand = await startStand({ css: deterministicCss(40) });
+    // Answers take up to 300 ms, so the process killed has CSS calls in flight as well as turns.
+    stand = await startStand({ css: deterministicCss(300) });
     [a, b] = await Promise.all([stand.spawn(), stand.spawn()]);
   }, 20_000);
   afterAll(async () => stand?.close(), 10_000);
@@ -51,7 +52,7 @@ describe('kill -9 of one of two processes under load', () => {
     const total = 16 * 6;
     const stats = newStats();
     let acked = 0;
-    let crash: Promise<{ lanes: number; exit: number | null; held: Set<string>; at: number }> | undefined;
+    let crash: Promise<{ lanes: number; calls: number; exit: number | null; held: Set<string>; at: number }> | undefined;
     await Promise.all(
       users.map(async (user, u) => {
         for (const [m, { body }] of user.messages.entries()) {
@@ -61,18 +62,18 @@ describe('kill -9 of one of two processes under load', () => {
           acked += 1;
           if (acked === total / 2) {
             crash = (async () => {
-              const lanes = await metricSum(a, 'wa_active_lanes');
+              const [lanes, calls] = await Promise.all([metricSum(a, 'wa_active_lanes'), metricSum(a, 'wa_effects_in_flight')]);
               const exit = await a.kill('SIGKILL');
               const at = Date.now();
-              return { lanes, exit, held: await heldByKilled(stand, await leaseTtls(stand), at), at };
+              return { lanes, calls, exit, held: await heldByKilled(stand, await leaseTtls(stand), at), at };
             })();
           }
         }
       }),
     );
-    const { lanes, exit, held, at } = await (crash ?? Promise.reject(new Error('the crash never happened')));
+    const { lanes, calls, exit, held, at } = await (crash ?? Promise.reject(new Error('the crash never happened')));
     expect(exit).toBeNull(); // ended by the signal
-    expect(held.size).toBeGreaterThan(0); // the kill landed while A held turns
+    expect(lanes + calls).toBeGreaterThan(0); // the kill landed while A had work in hand: turns or CSS calls
 
     await settled(stand, users, 40_000);
     const recovery = Date.now() - at;
@@ -83,7 +84,7 @@ describe('kill -9 of one of two processes under load', () => {
     );
     const duplicates = duplicatesOf(stand.graph.requests, users);
     console.log(
-      `kill -9: A had ${lanes} turn(s) in hand and held ${held.size} conversation(s) at the kill; ${duplicates.total} duplicate reply(ies) ${JSON.stringify([...duplicates.byUser])}; ` +
+      `kill -9: A had ${lanes} turn(s) and ${calls} CSS call(s) in hand and held ${held.size} conversation(s) at the kill; ${duplicates.total} duplicate reply(ies) ${JSON.stringify([...duplicates.byUser])}; ` +
         `all answered ${recovery} ms after the kill; ${stats.unreachable} POST(s) to the dead process redelivered`,
     );
     expect(duplicates.total).toBeLessThanOrEqual(held.size); // at most one per conversation the dead process held
