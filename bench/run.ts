@@ -28,7 +28,8 @@ const RESULTS = new URL('../../bench/results/', import.meta.url);
 const PROFILES = new URL('profiles/', RESULTS);
 const CSS_ANSWER = 'Merci pour votre question. Rendez-vous dans votre agence CSS avec votre pièce d’identité.';
 const isWelcome: ReplyCheck = (text) => text.includes('Bienvenue');
-const QUESTION_REPLIES: ReplyCheck[] = [isWelcome, (text) => text === CSS_ANSWER, (text) => text.includes('[menu:')];
+/** A first message that is a question: the welcome, then the answer with its buttons attached (one message). */
+const QUESTION_REPLIES: ReplyCheck[] = [isWelcome, (text) => text.startsWith(`${CSS_ANSWER}\n`) && text.includes('[menu:')];
 /** Each phase writes to a business number of its own, so its users start fresh conversations. */
 const PHONE = {
   baseline: '100000000000000', warmup: '100000000000001', ack: '100000000000002', max: '100000000000003', rate: '100000000000004',

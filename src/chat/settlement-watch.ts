@@ -73,8 +73,8 @@ export class SettlementWatch {
         await turn.commit(change);
         for (const waiter of waiters) if (waiter.key === turn.key && waiter.wamid === change.inputId) waiter.committed = true;
       },
-      async release() {
-        if (!(await turn.release())) return false;
+      async release(done) {
+        if (!(await turn.release(done))) return false;
         // A question's answer comes back as a later input of the lane: wait for it.
         if (pendingEffects() > 0) return true;
         for (const waiter of [...waiters]) {

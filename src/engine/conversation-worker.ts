@@ -193,6 +193,7 @@ export class ConversationWorker {
     const renew = setInterval(() => {
       held.extend().catch((error: unknown) => logger.warn({ conversation: this.options.pseudonym(key), err: error }, 'lease renewal failed'));
     }, this.options.leaseRenewMs ?? 3000);
+    let done: WorkTicket[] = [];
     try {
       do {
         await this.flush(held);
@@ -200,9 +201,10 @@ export class ConversationWorker {
           this.options.runner.start(await handleInput(this.deps, held, input));
           await this.flush(held);
         }
-      } while (!(await held.release()));
-      lane.completed = lane.tickets.length;
-      await source.complete(lane.tickets.slice());
+        // The tickets the lane has seen are completed with the release, in the same step.
+        done = lane.tickets.slice();
+      } while (!(await held.release(done)));
+      lane.completed = done.length;
     } catch (error) {
       // Tickets stay incomplete and the lease expires: another worker (or this one) picks the work up again.
       const level = error instanceof LeaseLostError ? 'warn' : 'error';

@@ -150,8 +150,11 @@ export interface ConversationLease {
   settleOutbox(itemId: string, outcome?: SettleOutcome): Promise<void>;
   /** Renews the lease; false when it was lost. */
   extend(): Promise<boolean>;
-  /** Gives the conversation back if inbox and outbox are empty; false (lease kept) when work arrived meanwhile. */
-  release(): Promise<boolean>;
+  /**
+   * Gives the conversation back if inbox and outbox are empty, completing the work tickets `done` in the same step;
+   * false (lease kept, tickets not completed) when work arrived meanwhile.
+   */
+  release(done?: readonly WorkTicket[]): Promise<boolean>;
 }
 
 /** What one turn writes, in one atomic step. */

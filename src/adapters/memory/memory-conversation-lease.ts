@@ -8,13 +8,14 @@ import {
   type SettleOutcome,
   type StoredConversation,
   type UserMemory,
+  type WorkTicket,
 } from '../../ports/conversation-pipeline.js';
 import type { ConversationRecord } from './memory-pipeline.js';
 
 /** What the lease tells its pipeline: dead letters, the end of the lease, timers, sent wamids, effect calls, memory. */
 export interface MemoryLeaseHooks {
   deadLetter(item: OutboxItem, reason: string): void;
-  released(): void;
+  released(done: readonly WorkTicket[]): void;
   schedule(dueAt: number | undefined): void;
   sent(wamid: string): void;
   effects(pending: readonly PendingEffect[]): void;
@@ -72,10 +73,10 @@ export class MemoryConversationLease implements ConversationLease {
     return this.record.held;
   }
 
-  async release(): Promise<boolean> {
+  async release(done: readonly WorkTicket[] = []): Promise<boolean> {
     if (this.record.inbox.length > 0 || this.record.outbox.length > 0) return false;
     this.record.held = false;
-    this.hooks.released();
+    this.hooks.released(done);
     return true;
   }
 }

@@ -133,7 +133,10 @@ export class MemoryPipeline implements Inbox, WorkSource, ConversationCensus {
         // Capped like the Redis list: the newest are kept.
         if (this.deadLetters.push({ item, reason }) > DEAD_LETTER_CAP) this.deadLetters.shift();
       },
-      released: () => this.forgetIfEmpty(key, record),
+      released: (done) => {
+        for (const ticket of done) this.handedOut.delete(ticket.id);
+        this.forgetIfEmpty(key, record);
+      },
       schedule: (dueAt) => (dueAt === undefined ? this.timers.delete(key) : this.timers.set(key, dueAt)),
       sent: (wamid) => {
         this.sentOrder.add(wamid);

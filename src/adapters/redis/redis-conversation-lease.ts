@@ -10,6 +10,7 @@ import {
   type SettleOutcome,
   type StoredConversation,
   type UserMemory,
+  type WorkTicket,
 } from '../../ports/conversation-pipeline.js';
 import { conversationKeys, type sharedKeys } from './redis-keys.js';
 import type { RedisScripts } from './redis-scripts.js';
@@ -181,11 +182,17 @@ export class RedisConversationLease implements ConversationLease {
     return (await this.options.scripts.extend([this.keys.lease], [this.token, this.options.leaseMs])) === 1;
   }
 
-  async release(): Promise<boolean> {
-    const result = (await this.options.scripts.release([this.keys.lease, this.keys.inbox, this.keys.outbox], [this.token])) as number;
+  async release(done: readonly WorkTicket[] = []): Promise<boolean> {
+    const { redis, scripts, shared } = this.options;
+    // On a cluster the work stream lives in another slot: the tickets are completed by a command of their own.
+    const inScript = done.length > 0 && !redis.isCluster;
+    const keys = [this.keys.lease, this.keys.inbox, this.keys.outbox, ...(inScript ? [shared.ready] : [])];
+    const args = [this.token, ...(inScript ? [shared.group, ...done.map((ticket) => ticket.id)] : [])];
+    const result = (await scripts.release(keys, args)) as number;
     if (result === -1) throw new LeaseLostError();
     // Kept because work arrived meanwhile: the inbox head is no longer what the last commit saw.
     if (result === 0) this.head = undefined;
+    if (result === 1 && done.length > 0 && !inScript) await scripts.complete([shared.ready], [shared.group, ...done.map((ticket) => ticket.id)]);
     return result === 1;
   }
 

@@ -89,11 +89,19 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
 
-/** KEYS: lease, inbox, outbox.  ARGV: token. 1 released, 0 work arrived (kept), -1 lease already lost. */
+/**
+ * KEYS: lease, inbox, outbox[, work stream].  ARGV: token[, group, ticket ids…]. 1 released, 0 work arrived (kept),
+ * -1 lease already lost. Given the work stream (a single server, where it may live in another slot), the tickets the
+ * lane handled are acknowledged and deleted in the same step.
+ */
 const release = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 if redis.call('LLEN', KEYS[2]) > 0 or redis.call('LLEN', KEYS[3]) > 0 then return 0 end
 redis.call('DEL', KEYS[1])
+if KEYS[4] and #ARGV > 2 then
+  redis.call('XACK', KEYS[4], ARGV[2], unpack(ARGV, 3))
+  redis.call('XDEL', KEYS[4], unpack(ARGV, 3))
+end
 return 1`;
 
 /**
