@@ -193,7 +193,7 @@ export class ConversationWorker {
     const renew = setInterval(() => {
       held.extend().catch((error: unknown) => logger.warn({ conversation: this.options.pseudonym(key), err: error }, 'lease renewal failed'));
     }, this.options.leaseRenewMs ?? 3000);
-    let done: WorkTicket[] = [];
+    let done: WorkTicket[];
     try {
       do {
         await this.flush(held);
