@@ -12,4 +12,7 @@ export default {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
   },
   testTimeout: 20000,
+  // On a 2-CPU CI machine Jest runs the suites in its own process; a socket some library keeps
+  // alive after the last suite (keep-alive agents, Redis reconnect timers) must not hold CI for hours.
+  forceExit: true,
 };

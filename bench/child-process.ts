@@ -18,6 +18,8 @@ export interface ServerChild {
   readonly problems: string[];
   /** Highest `VmRSS` seen by the sampler and the kernel's own peak (`VmHWM`), in bytes, summed over the tree. */
   memory(): { rssPeak: number; hwm: number };
+  /** `VmRSS` now, in bytes, summed over the tree. */
+  rss(): number;
   /** User + system CPU seconds used so far, all threads (JS, GC, libuv pool), summed over the process and its children. */
   cpuSeconds(): number;
   /**
@@ -199,6 +201,7 @@ export async function startServerChild(
       }
       return { rssPeak, hwm };
     },
+    rss: () => sumOverTree(pid, (member) => statusField(member, 'VmRSS')),
     cpuSeconds: () => sumOverTree(pid, cpuOf),
     mainThread: () => {
       const field = (index: number) => (member: number) => Number(readFileSync(`/proc/${member}/schedstat`, 'utf8').split(' ')[index] ?? 0) / 1e9;

@@ -22,19 +22,23 @@ import { formatHostile, measureHostile } from './hostile-phase.js';
 import { formatReport, judgeTargets, writeResults } from './report.js';
 import { readSettings } from './settings.js';
 import { SLOW_QUESTION, runSlowCssPhase, type SlowCssResult } from './slow-css-phase.js';
+import { measureCommandsSent, measureQuestionRate, measureQuestionsVsBare } from './question-phases.js';
+import { measureRssGrowth } from './rss-phase.js';
 import { BENCH_SECRET, GREETING, QUESTION, buildMessages, type BenchMessage } from './webhooks.js';
 
 const RESULTS = new URL('../../bench/results/', import.meta.url);
 const PROFILES = new URL('profiles/', RESULTS);
 const CSS_ANSWER = 'Merci pour votre question. Rendez-vous dans votre agence CSS avec votre pièce d’identité.';
 const isWelcome: ReplyCheck = (text) => text.includes('Bienvenue');
-/** A first message that is a question: the welcome, then the answer with its buttons attached (one message). */
-const QUESTION_REPLIES: ReplyCheck[] = [isWelcome, (text) => text.startsWith(`${CSS_ANSWER}\n`) && text.includes('[menu:')];
+/** The answer, its buttons attached (one message). */
+const isAnswer: ReplyCheck = (text) => text.startsWith(`${CSS_ANSWER}\n`) && text.includes('[menu:');
+/** A first message that is a question: the welcome, then the answer. */
+const QUESTION_REPLIES: ReplyCheck[] = [isWelcome, isAnswer];
 /** Each phase writes to a business number of its own, so its users start fresh conversations. */
 const PHONE = {
   baseline: '100000000000000', warmup: '100000000000001', ack: '100000000000002', max: '100000000000003', rate: '100000000000004',
   question: '100000000000005', slow: '100000000000006', slowBaseline: '100000000000007', hostileAlone: '100000000000008',
-  hostileFloods: '100000000000009',
+  hostileFloods: '100000000000009', bare: '100000000000010', rss: '100000000000011',
 };
 
 const settings = readSettings(process.env);
@@ -114,6 +118,47 @@ async function measureAck(
   return { base: summarizeRuns('baseline', closed, baseRuns), ack: summarizeRuns('ack', closed, ackRuns), bytes, usedMemoryDelta };
 }
 
+/**
+ * Issue 11's question phases. Users already in a session ask a question (one reply: the answer): the project (the
+ * ack phase's users) and the bare bot alternate; then questions at a fixed offered rate (the `e2e max` phase's
+ * users); then the Redis commands of a few questions (the `e2e <rate>/s` phase's users).
+ */
+async function measureQuestionPhases(project: ServerChild, graph: GraphStandIn, css: CssStandIn) {
+  const count = Math.min(settings.users, settings.questions);
+  const bare = await startServerChild(['dist/bench/baselines/bare-bot.js'], {
+    PORT: '0', REDIS_URL: settings.redisUrl, KEY_PREFIX: prefix, WHATSAPP_APP_SECRET: BENCH_SECRET,
+    CSS_API_URL: css.url, WHATSAPP_API_URL: graph.baseUrl, WHATSAPP_TOKEN: 'bench-token',
+  });
+  children.push(bare);
+  try {
+    const isBareAnswer: ReplyCheck = (text) => text === CSS_ANSWER;
+    // JIT and connections settle on the bare bot too, as the warm-up did for the project.
+    await measure(spec('bare bot warm-up', bare, buildMessages(PHONE.warmup, Math.min(2000, count), QUESTION), closed, [isBareAnswer]));
+    graph.reset();
+    const vsBare = await measureQuestionsVsBare({
+      project, bare, specFor: spec, rounds: settings.rounds, pace: closed,
+      projectMessages: buildMessages(PHONE.ack, count, QUESTION), bareMessages: buildMessages(PHONE.bare, count, QUESTION),
+      projectReplies: [isAnswer], bareReplies: [isBareAnswer],
+    });
+    graph.reset();
+    const atRateCount = Math.min(settings.users, settings.questionRate * settings.questionRateSeconds);
+    const atRate = await measureQuestionRate(project, spec, buildMessages(PHONE.max, atRateCount, QUESTION), settings.questionRate, [isAnswer]);
+    graph.reset();
+    const monitor = new Redis(settings.redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      const commands = await measureCommandsSent({
+        project, redis, monitor, keyPrefix: prefix, specFor: spec, replies: [isAnswer],
+        messages: buildMessages(PHONE.rate, Math.min(settings.commandSample, settings.rate * settings.rateSeconds), QUESTION),
+      });
+      return { vsBare, atRate, commands };
+    } finally {
+      monitor.disconnect();
+    }
+  } finally {
+    await bare.stop(2000);
+  }
+}
+
 /** The slow-CSS phase: the project, then the thread-per-request bot, each asked questions the CSS API answers slowly. */
 async function measureSlowCss(project: ServerChild, graph: GraphStandIn, css: CssStandIn): Promise<SlowCssResult> {
   graph.reset();
@@ -168,12 +213,15 @@ async function main(): Promise<number> {
   const atRate = buildMessages(PHONE.rate, Math.min(settings.users, settings.rate * settings.rateSeconds), GREETING);
   phases.push(await runPhase(spec(`e2e ${settings.rate}/s`, project, atRate, { kind: 'open', rate: settings.rate, maxInFlight: 512 }, [isWelcome])));
   graph.reset();
-  if (settings.questions > 0) {
-    const questions = buildMessages(PHONE.question, Math.min(settings.users, settings.questions), QUESTION);
-    phases.push(await runPhase(spec('e2e question', project, questions, closed, QUESTION_REPLIES)));
-  }
+  const questions = settings.questions > 0 ? await measureQuestionPhases(project, graph, css) : undefined;
+  if (questions) phases.push(questions.vsBare.project, questions.vsBare.bare, questions.atRate);
   const slowCss = settings.slowUsers > 0 ? await measureSlowCss(project, graph, css) : undefined;
   if (slowCss) phases.push(slowCss.project, slowCss.threadPerRequest);
+  graph.reset();
+  const rss = settings.rssUsers > 0
+    ? await measureRssGrowth(project, (name, messages, pace) => spec(name, project, messages, pace, [isWelcome]),
+      buildMessages(PHONE.rss, settings.rssUsers, GREETING), Math.min(10_000, settings.rssUsers), closed)
+    : undefined;
   const memory = project.memory();
   const exit = await project.stop();
   if (exit !== '0') throw new Error(`the server did not stop cleanly on SIGTERM (exit ${exit})`);
@@ -198,6 +246,8 @@ async function main(): Promise<number> {
     serverProblems: project.problems,
     hostile,
     ...(slowCss ? { slowCss } : {}),
+    ...(questions ? { questions: { ratio: questions.vsBare.ratio, gcShare: questions.vsBare.gcShare, commandsSent: questions.commands } } : {}),
+    ...(rss ? { rss } : {}),
   };
   const report = { ...results, targets: judgeTargets(results, settings.rate) };
   console.log(formatReport(report));

@@ -12,8 +12,15 @@ export interface BenchSettings {
   /** Offered rate of the open-loop phase, messages/s, and how long it lasts. */
   readonly rate: number;
   readonly rateSeconds: number;
-  /** Users asking a question (welcome + CSS answer + buttons) in the informative last phase; 0 skips it. */
+  /** Users (already in a session) asking a question, project and bare bot alike; 0 skips the question phases. */
   readonly questions: number;
+  /** Questions per second offered in the open-loop question phase, and how long it lasts. */
+  readonly questionRate: number;
+  readonly questionRateSeconds: number;
+  /** Questions whose Redis commands are counted (MONITOR, a short sample). */
+  readonly commandSample: number;
+  /** Distinct users greeted to see whether memory stays flat (RSS read after 10,000 and after all); 0 skips it. */
+  readonly rssUsers: number;
   readonly warmup: number;
   /** Users asking, within `slowSeconds`, a question the CSS API takes `slowCssMs` to answer; 0 skips the phase. */
   readonly slowUsers: number;
@@ -54,7 +61,11 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
     concurrency: integer(env, 'BENCH_CONCURRENCY', 64, 1, 1024),
     rate: integer(env, 'BENCH_RATE', 500, 1, 10_000),
     rateSeconds: integer(env, 'BENCH_RATE_SECONDS', 10, 1, 60),
-    questions: integer(env, 'BENCH_QUESTIONS', 2000, 0, 100_000),
+    questions: integer(env, 'BENCH_QUESTIONS', 4000, 0, 100_000),
+    questionRate: integer(env, 'BENCH_QUESTION_RATE', 1000, 1, 10_000),
+    questionRateSeconds: integer(env, 'BENCH_QUESTION_RATE_SECONDS', 5, 1, 60),
+    commandSample: integer(env, 'BENCH_COMMAND_SAMPLE', 200, 10, 10_000),
+    rssUsers: integer(env, 'BENCH_RSS_USERS', 100_000, 0, 1_000_000),
     warmup: integer(env, 'BENCH_WARMUP', 5000, 0, 20_000),
     slowUsers: integer(env, 'BENCH_SLOW_USERS', 1000, 0, 20_000),
     slowSeconds: integer(env, 'BENCH_SLOW_SECONDS', 2, 1, 60),

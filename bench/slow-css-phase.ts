@@ -5,7 +5,6 @@
  * project's peak of CSS calls in flight and memory while they wait.
  */
 
-import { readFileSync } from 'node:fs';
 import type { ServerChild } from './child-process.js';
 import { runPhase, type PhaseResult, type PhaseSpec } from './phase.js';
 
@@ -29,18 +28,14 @@ function gaugeSum(page: string, name: string): number {
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
-function rssOf(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match?.[1] ?? 0) * 1024;
-}
 
 /** Runs the phase on the project, sampling its calls in flight and memory, then on the thread-per-request bot. */
 export async function runSlowCssPhase(project: ServerChild, projectSpec: PhaseSpec, baselineSpec: PhaseSpec): Promise<SlowCssResult> {
   let peakCallsInFlight = 0;
-  const before = rssOf(project.pid);
+  const before = project.rss();
   let peak = before;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, rssOf(project.pid));
+    peak = Math.max(peak, project.rss());
     void fetch(`http://127.0.0.1:${project.port}/metrics`)
       .then((response) => response.text())
       .then((page) => (peakCallsInFlight = Math.max(peakCallsInFlight, gaugeSum(page, 'wa_effects_in_flight'))))

@@ -11,6 +11,9 @@ function family(address: string): 'ipv4' | 'ipv6' | undefined {
   return kind === 4 ? 'ipv4' : kind === 6 ? 'ipv6' : undefined;
 }
 
+/** Addresses whose verdict is remembered. */
+const VERDICTS_CAP = 1024;
+
 /**
  * Which peers are our own reverse proxies (`TRUSTED_PROXIES`), and what follows from it: the client address
  * and scheme a request really came with. `X-Forwarded-For` and `X-Forwarded-Proto` are believed only from a
@@ -41,12 +44,20 @@ export class ProxyTrust {
     }
   }
 
+  /** Verdicts by address: a few peers (the proxy, the bench, Meta's senders) ask on every request. */
+  private readonly verdicts = new Map<string, boolean>();
+
   /** Whether `address` is one of our proxies. */
   trusts(address: string | undefined): boolean {
     if (address === undefined) return false;
+    const known = this.verdicts.get(address);
+    if (known !== undefined) return known;
     const ip = plain(address);
     const kind = family(ip);
-    return kind !== undefined && this.list.check(ip, kind);
+    const trusted = kind !== undefined && this.list.check(ip, kind);
+    // Bounded: past the cap (a scan from many addresses), verdicts are computed each time, never stored.
+    if (this.verdicts.size < VERDICTS_CAP) this.verdicts.set(address, trusted);
+    return trusted;
   }
 
   /** The client's address: the socket's peer, or, behind trusted proxies, the nearest untrusted forwarded address. */
