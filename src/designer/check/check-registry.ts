@@ -73,6 +73,7 @@ export async function runCheckCommand(
   for (const result of results) {
     if (result.problems.length > 0) print(formatProblems(result.problems));
     else print(`✓ ${result.machine} v${result.version}: ${result.states} states, ${result.transitions} transitions checked`);
+    for (const warning of result.warnings) print(`⚠ ${result.machine} › ${warning}`);
     for (const waived of result.waived) print(`⚠ ${formatProblem(waived)} [known, waived: ${waived.reason}]`);
     for (const waiver of result.unusedWaivers) {
       print(`⚠ ${waiver.machine} › ${waiver.state}: the waiver for "${waiver.contains}" matches nothing now: remove it from src/designer/check/waivers.ts`);
