@@ -62,6 +62,7 @@ async function runMachine(
   const result = await runTurn(definition, stored, event, deps.settleTimeoutMs, {
     ...(deps.inspection ? { inspection: { actorId: deps.inspection.actorId(lease.key), inspect: deps.inspection.inspect } } : {}),
     ...(memory ? { returning: memory } : {}),
+    ...(deps.startLocale ? { locale: deps.startLocale } : {}),
   });
   // A conversation that could not be resumed is told so before it starts again.
   const notice = stored && result.restartReason && definition.restartNotice;

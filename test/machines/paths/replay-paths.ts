@@ -85,7 +85,8 @@ async function replayTurn(
  * Registers one Jest test per path of the machine (see `machinePaths`), each replayed through the real
  * runtime — in-process server, memory store, loopback Graph and CSS stand-ins — by a fresh user, turn by
  * turn: the texts, bodies and choice ids the user receives must be those the pure machine emits on that
- * path, in order, and each invoked actor's stand-in must be called with the machine's input. Paths run
+ * path, in order, and each invoked actor's stand-in must be called with the machine's input. With `locale`, every
+ * path starts in that locale (the server's START_LOCALE), so each locale's messages are replayed too. Paths run
  * concurrently, each on a server of its own from a small pool; how many ran is printed at the end.
  *
  * @example
@@ -99,15 +100,17 @@ export function describePaths(
   const started = Date.now();
   const plan = machinePaths(definition, { ...options, actors });
   const planned = Date.now() - started;
-  const pool = serverPool(options.servers ?? 5, { store: 'memory', env: { DEFAULT_MACHINE: definition.id } });
+  const env = { DEFAULT_MACHINE: definition.id, ...(options.locale ? { START_LOCALE: options.locale } : {}) };
+  const pool = serverPool(options.servers ?? 5, { store: 'memory', env });
+  const name = options.locale ? `${definition.id} [${options.locale}]` : definition.id;
   let users = 0;
   let turns = 0;
-  describe(`${definition.id}: every path, replayed through the real runtime`, () => {
+  describe(`${name}: every path, replayed through the real runtime`, () => {
     afterAll(async () => {
       await pool.close();
       const simple = plan.paths.filter((path) => path.origin === 'simple').length;
       console.log(
-        `${definition.id}: ${users} of ${plan.paths.length} paths replayed (${turns} turns, ${pool.started} servers) in ` +
+        `${name}: ${users} of ${plan.paths.length} paths replayed (${turns} turns, ${pool.started} servers) in ` +
           `${Date.now() - started} ms, planned in ${planned} ms: ${plan.paths.length - simple} for the ${plan.transitions} ` +
           `transitions of ${plan.states} states (all shortest paths among them), ${simple} sampled from ${plan.simplePaths} simple paths`,
       );
