@@ -1,8 +1,8 @@
 import { and, or, type AnyStateMachine } from 'xstate';
-import { activityFrom } from '../kit/index.js';
+import { activityFrom, localeFrom } from '../kit/index.js';
 import { mediaInput, questionInput } from './asks.js';
 import type { CssAssistantContent } from './content.js';
-import { cssAssistantSetup, startingLocale } from './css-assistant.setup.js';
+import { cssAssistantSetup } from './css-assistant.setup.js';
 
 export { type CssAssistantContext } from './css-assistant.setup.js';
 
@@ -43,10 +43,7 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
   return cssAssistantSetup(content).createMachine({
     id: 'css-assistant',
     type: 'parallel',
-    context: ({ input }) => {
-      const locale = startingLocale(input);
-      return { ...activityFrom(input), returning: input.returning !== undefined, queue: [], failuresInRow: 0, ...(locale ? { locale } : {}) };
-    },
+    context: ({ input }) => ({ ...activityFrom(input), ...localeFrom(input), returning: input.returning !== undefined, queue: [], failuresInRow: 0 }),
     states: {
       dialog: {
         initial: 'welcome',

@@ -7,9 +7,9 @@
 import { assign, emit, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import type { ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
 import { AnswerUnavailableError } from '../../src/domain/errors.js';
-import { isLocale, type Locale, REFERENCE_LOCALE } from '../../src/domain/locale.js';
+import { type Locale, REFERENCE_LOCALE } from '../../src/domain/locale.js';
 import type { MediaQuestion } from '../../src/domain/media-question.js';
-import { activityAfter, type ActivityContext, guessLocale, wordsOf } from '../kit/index.js';
+import { activityAfter, type ActivityContext, localeAfterFirstMessage, type LocaleContext, localeOf } from '../kit/index.js';
 import type { Ask } from './asks.js';
 import { type CssAssistantContent, localizer } from './content.js';
 import { mediaQuestionOf, refusalOf } from './media.js';
@@ -26,7 +26,7 @@ export const MAX_QUEUED = 20;
 export const FAILURES_BEFORE_CONTACT = 2;
 
 /** Session data, persisted with the snapshot. */
-export interface CssAssistantContext extends ActivityContext {
+export interface CssAssistantContext extends ActivityContext, LocaleContext {
   /** The session was opened by a user back after an earlier one expired: greet them back briefly. */
   readonly returning: boolean;
   /** The category whose topic list is open, while in `dialog.category`. */
@@ -37,23 +37,11 @@ export interface CssAssistantContext extends ActivityContext {
   readonly queue: readonly Ask[];
   /** Failures (errors, answers not found) since the last answer. */
   readonly failuresInRow: number;
-  /**
-   * The language the user is answered in: given (`npm run chat -- --lang`), remembered from an earlier session,
-   * guessed from the first message or chosen (`langue`); unset, French (nothing told another language).
-   */
-  readonly locale?: Locale;
   /** The user (not French-speaking) was told once that the CSS answers in French. */
   readonly toldAnswersInFrench?: boolean;
 }
 
-/** The locale a new session starts in: given by the runtime, or remembered from the user's earlier session. */
-export const startingLocale = (input: ConversationInput): Locale | undefined => {
-  const remembered = input.returning?.remembered['locale'];
-  return input.locale ?? (isLocale(remembered) ? remembered : undefined);
-};
 
-/** The locale a conversation speaks now. */
-export const localeOf = (context: CssAssistantContext): Locale => context.locale ?? REFERENCE_LOCALE;
 
 /** Raised by the dialog for the question region: a question for the CSS. */
 export type QuestionAsked = { readonly type: 'question.asked'; readonly ask: Ask };
@@ -138,11 +126,7 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       recordActivity: assign(({ context, event }) => (isUser(event) ? activityAfter(context, event) : {})),
       /** A new session's first message sets its language when nothing (the runtime, an earlier session) did. */
       guessLocale: assign({
-        locale: ({ context, event }) => {
-          if (context.locale !== undefined || !isUser(event)) return context.locale;
-          const words = event.type === 'user.text' ? wordsOf(event) : undefined;
-          return words === undefined ? undefined : guessLocale(words);
-        },
+        locale: ({ context, event }) => (isUser(event) ? localeAfterFirstMessage(context, event) : context.locale),
       }),
       chooseLocale: assign({ locale: ({ context, event }) => (isUser(event) ? read.localeChosen(event) : undefined) ?? context.locale }),
       openCategory: assign({

@@ -1,6 +1,7 @@
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
 import { REFERENCE_LOCALE } from '../../src/domain/locale.js';
 import { type CssAssistantContent, frenchContent, localizer } from './content.js';
+import { rememberLocale } from '../kit/index.js';
 import { createCssAssistantMachine } from './css-assistant.machine.js';
 import { sampleEventsOf } from './sample-events.js';
 
@@ -25,10 +26,7 @@ export function createCssAssistant(content: CssAssistantContent): MachineDefinit
     vocabulary: content.words,
     messages: content.messages,
     // The user's language outlives the session: a returning user is answered in the language they chose.
-    remember: (context) => {
-      const locale = (context as { locale?: unknown } | undefined)?.locale;
-      return typeof locale === 'string' ? { locale } : {};
-    },
+    remember: rememberLocale,
     // Kept: rare (a new version only), and it explains a welcome the user did not expect mid-conversation.
     restartNotice: texts.restartNotice,
     floodNotice: texts.floodNotice,
