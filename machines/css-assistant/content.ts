@@ -19,7 +19,7 @@ export interface CssAssistantContent {
 }
 
 /** The messages of `machines/css-assistant/locales/*.ftl`. */
-export const messages = new FluentMessages(readMachineLocales('css-assistant'));
+export const messages = new FluentMessages(readMachineLocales('css-assistant', import.meta.url));
 
 /** The shipped content: the messages of `locales/`, the menu of `menu.ts`, the words of `words.fr.ts`. */
 export const frenchContent: CssAssistantContent = { messages, menu, words };

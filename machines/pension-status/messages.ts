@@ -4,4 +4,4 @@ import { FluentMessages } from '../../src/i18n/fluent-messages.js';
 import { readMachineLocales } from '../../src/i18n/locale-files.js';
 
 /** The messages of `locales/*.ftl`. */
-export const messages = new FluentMessages(readMachineLocales('pension-status'));
+export const messages = new FluentMessages(readMachineLocales('pension-status', import.meta.url));

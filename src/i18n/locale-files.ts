@@ -1,7 +1,8 @@
 /**
  * Where a machine's message files are: `machines/<id>/locales/<locale>.ftl` in the project's source tree, the one
- * place designers and reviewers edit them. Found from the project root (the nearest folder with a package.json), so
- * the same code reads them from `src/` (tests) and from `dist/` (the server, `npm run check`).
+ * place designers and reviewers edit them. Found from the project root above the machine's module (the nearest
+ * folder with a package.json), so the same code reads them from `machines/` (tests), from `dist/machines/` (the
+ * server, `npm run check`) and from the copies `npm run chat -- --watch` reloads.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -39,9 +40,10 @@ export function readLocaleFolder(folder: string): LocaleSources {
 }
 
 /**
- * The message files of machine `machineId`.
+ * The message files of machine `machineId`, in the project the module at `moduleUrl` belongs to.
  *
  * @example
- * readMachineLocales('pension-status').fr // the French messages
+ * readMachineLocales('pension-status', import.meta.url).fr // the French messages
  */
-export const readMachineLocales = (machineId: string): LocaleSources => readLocaleFolder(join(projectRoot(), 'machines', machineId, 'locales'));
+export const readMachineLocales = (machineId: string, moduleUrl: string): LocaleSources =>
+  readLocaleFolder(join(projectRoot(dirname(fileURLToPath(moduleUrl))), 'machines', machineId, 'locales'));
