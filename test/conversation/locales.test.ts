@@ -4,6 +4,7 @@ import { DEFAULT_PHONE_NUMBER_ID, buttonReply, textMessage, webhookBody } from '
 import { eventually } from '../support/eventually.js';
 import { textsOf } from '../support/graph-stand-in.js';
 import { REDIS_URL, startTestServer, type TestServer } from '../support/test-server.js';
+import { ADMIN_TOKEN } from '../http/admin/admin-stand.js';
 import { messages, texts, textsIn } from '../../machines/css-assistant/index.js';
 
 const english = textsIn(messages, 'en');
@@ -20,7 +21,7 @@ describe('conversations in French, English and Wolof', () => {
   let t: TestServer;
   let redis: Redis;
   beforeAll(async () => {
-    t = await startTestServer({ store: 'redis', env: { SESSION_TTL_SECONDS: '1' } });
+    t = await startTestServer({ store: 'redis', env: { SESSION_TTL_SECONDS: '1', ADMIN_TOKEN } });
     redis = new Redis(REDIS_URL);
   });
   afterAll(async () => {
@@ -82,5 +83,22 @@ describe('conversations in French, English and Wolof', () => {
     expect(first).toMatch(/^ℹ️ The CSS writes its answers in French\.\n\nRéponse CSS à : How do I declare an employee\?/);
     const [second] = await say(from, 'And a self-employed worker?');
     expect(second).toMatch(/^Réponse CSS à : And a self-employed worker\?/);
+  });
+
+  it('shows conversations by language on the flow page counts and in the analytics', async () => {
+    const admin = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
+    await say('221775560007', 'Nanga def');
+    await say('221775560008', 'Hello');
+    await say('221775560009', 'Bonjour');
+    const { counts } = (await (await fetch(`${t.server.url}/admin/flows/counts.json`, admin)).json()) as {
+      counts: { machineId: string; state: string; byLocale?: Record<string, number> }[];
+    };
+    const idle = counts.find((row) => row.machineId === 'css-assistant' && row.state === 'dialog.idle');
+    expect(idle?.byLocale?.['wo']).toBeGreaterThanOrEqual(1);
+    const stats = (await (await fetch(`${t.server.url}/admin/stats`, admin)).json()) as { conversationsByLocale: Record<string, number> };
+    // Each user once, in the language of their latest message (other tests of this suite add to these).
+    expect(stats.conversationsByLocale['wo']).toBeGreaterThanOrEqual(1);
+    expect(stats.conversationsByLocale['en']).toBeGreaterThanOrEqual(1);
+    expect(stats.conversationsByLocale['fr']).toBeGreaterThanOrEqual(1);
   });
 });
