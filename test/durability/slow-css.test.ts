@@ -85,7 +85,7 @@ describe('a slow or hanging CSS API', () => {
     const peak = peakOverlap(receivedAt, CSS_DELAY_MS);
     console.log(`slow CSS (3 s), 1,000 questions in 2 s on ${LANES} lanes: ${peak} calls in flight at most, reply after question p50 ${percentile(waits, 0.5)} ms, p99 ${percentile(waits, 0.99)} ms`);
     expect(waits.every((wait) => wait > 0)).toBe(true);
-    expect(peak).toBeGreaterThanOrEqual(20 * LANES);
+    expect(peak).toBeGreaterThanOrEqual(10 * LANES);
     expect(stand.css.questions).toHaveLength(1000);
     expect(serverErrors(server)).toEqual([]);
     await stand.close();
