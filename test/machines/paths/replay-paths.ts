@@ -100,7 +100,9 @@ export function describePaths(
   const started = Date.now();
   const plan = machinePaths(definition, { ...options, actors });
   const planned = Date.now() - started;
-  const env = { DEFAULT_MACHINE: definition.id, ...(options.locale ? { START_LOCALE: options.locale } : {}) };
+  // Every error a path expects is arranged at a stand-in (an HTTP 500, at once); a generous time limit keeps a loaded
+  // machine (a download and an upload under CI's load) from producing an error the path did not arrange.
+  const env = { DEFAULT_MACHINE: definition.id, CSS_API_TIMEOUT_MS: '15000', ...(options.locale ? { START_LOCALE: options.locale } : {}) };
   const pool = serverPool(options.servers ?? 5, { store: 'memory', env });
   const name = options.locale ? `${definition.id} [${options.locale}]` : definition.id;
   let users = 0;
