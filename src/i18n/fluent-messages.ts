@@ -48,6 +48,8 @@ export class FluentMessages implements Messages {
     const pattern = attribute === undefined ? message?.value : message?.attributes[attribute];
     // Missing everywhere: the check reports it; the user sees the id rather than a crash.
     if (bundle === undefined || pattern === undefined || pattern === null) return `[${id}${attribute ? `.${attribute}` : ''}]`;
+    // A variable the machine did not give shows as `{$name}` rather than throwing into a turn; `npm run check`
+    // reports every variable a message uses that the reference does not, so these errors are not expected at run time.
     const errors: Error[] = [];
     return bundle.formatPattern(pattern, args as Record<string, FluentVariable>, errors);
   }
