@@ -119,7 +119,8 @@ function findLocaleLimitProblems(
   options: CheckOptions,
 ): Finding[] {
   const others = LOCALES.filter((locale) => locale !== REFERENCE_LOCALE && messages.sources[locale] !== undefined);
-  const replies = [...explored, ...others.flatMap((locale) => explore(explorable, events, { at, locale }, options.explore).replies)];
+  const budget = options.localeExplore ?? options.explore;
+  const replies = [...explored, ...others.flatMap((locale) => explore(explorable, events, { at, locale }, budget).replies)];
   const keys = localeTextKeys(messages, others);
   return replies
     .filter((reply) => !isReference(reply))

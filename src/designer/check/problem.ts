@@ -60,6 +60,11 @@ export interface CheckOptions {
    */
   readonly content?: Readonly<Record<string, unknown>>;
   readonly explore?: ExploreOptions;
+  /**
+   * How each other locale is explored again (for WhatsApp's limits in its messages); default: as `explore`. The
+   * server's start-up check explores them briefly (see `checkRegistry`), `npm run check` fully.
+   */
+  readonly localeExplore?: ExploreOptions;
   /** Known problems printed as warnings instead of failing (see `waivers.ts`). */
   readonly waivers?: readonly Waiver[];
 }
