@@ -6,6 +6,7 @@
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import { type MachineCheckResult, runMachineCheck } from './check-machine.js';
 import { formatProblem, formatProblems } from './format.js';
+import { formatCostSummary } from './message-ceiling.js';
 import type { MachineProblem } from './problem.js';
 import { findShapeProblems } from '../shape/check-shape.js';
 import { shapeOf } from '../shape/machine-shape.js';
@@ -73,6 +74,8 @@ export async function runCheckCommand(
   for (const result of results) {
     if (result.problems.length > 0) print(formatProblems(result.problems));
     else print(`✓ ${result.machine} v${result.version}: ${result.states} states, ${result.transitions} transitions checked`);
+    const definition = definitions.find((candidate) => candidate.id === result.machine);
+    for (const line of formatCostSummary(result.costSummary, definition?.messageCeiling)) print(`  ${line}`);
     for (const waived of result.waived) print(`⚠ ${formatProblem(waived)} [known, waived: ${waived.reason}]`);
     for (const waiver of result.unusedWaivers) {
       print(`⚠ ${waiver.machine} › ${waiver.state}: the waiver for "${waiver.contains}" matches nothing now: remove it from src/designer/check/waivers.ts`);
