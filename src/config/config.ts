@@ -61,10 +61,7 @@ const schema = z.object({
   ANALYTICS_MAX_ENTRIES: integer(100_000, 100, 10_000_000),
   QUESTION_RETENTION_DAYS: integer(30, 1, 3650),
   MESSAGE_RATE_XOF: optionalText.pipe(
-    z.union([
-      z.undefined(),
-      z.string().regex(/^\s*\d{1,7}(\.\d{1,4})?\s*$/, 'must be a price in francs CFA per message, such as 20 or 12.5').transform(Number),
-    ]),
+    z.string().regex(/^\s*\d{1,7}(\.\d{1,4})?\s*$/, 'must be a price in francs CFA per message, such as 20 or 12.5').transform(Number).optional(),
   ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...hardeningEnv,

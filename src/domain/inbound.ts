@@ -101,4 +101,6 @@ export interface ParsedWebhook {
   readonly systemMessages: number;
   /** Entries, changes, messages or statuses of a shape this parser does not know: ignored, counted. */
   readonly unknown: number;
+  /** Statuses kept whose `pricing` had a shape Meta does not send: that pricing is ignored, counted apart. */
+  readonly unknownPricing?: number;
 }

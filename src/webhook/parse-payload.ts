@@ -127,7 +127,7 @@ function parseMessage(m: Fields | undefined, phoneNumberId: string, names: Profi
   return { wamid, user, phoneNumberId, timestamp, ...optional('profileName', profileName), ...optional('replyTo', replyTo), content };
 }
 
-/** A status; a `pricing` of another shape is dropped and counted as unknown, the status kept. */
+/** A status; a `pricing` of another shape is dropped and counted in `unknownPricing`, the status kept. */
 function parseStatus(s: Fields | undefined, phoneNumberId: string, tally: Tally): StatusUpdate | undefined {
   const wamid = id(s?.['id']);
   const status = id(s?.['status']);
@@ -136,7 +136,7 @@ function parseStatus(s: Fields | undefined, phoneNumberId: string, tally: Tally)
   const recipientId = id(s['recipient_id']) ?? id(s['recipient_user_id']);
   const errors = Array.isArray(s['errors']) ? s['errors'].flatMap(statusError) : [];
   const pricing = parsePricing(s['pricing']);
-  if (pricing.kind === 'invalid') tally.unknown += 1;
+  if (pricing.kind === 'invalid') tally.unknownPricing = (tally.unknownPricing ?? 0) + 1;
   const priced = pricing.kind === 'pricing' ? { pricing: pricing.pricing } : {};
   return { wamid, status, phoneNumberId, timestamp, ...optional('recipientId', recipientId), errors, ...priced };
 }

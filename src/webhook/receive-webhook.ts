@@ -76,6 +76,10 @@ async function receiveVerified(deps: ReceiveWebhookDeps, request: WebhookRequest
     metrics.unknownShapes.inc(parsed.unknown);
     logger.info({ unknown: parsed.unknown }, 'webhook items of an unknown shape ignored');
   }
+  if (parsed.unknownPricing) {
+    metrics.unknownShapes.inc(parsed.unknownPricing);
+    logger.info({ unknownPricing: parsed.unknownPricing }, 'status pricing of an unknown shape ignored (the statuses are kept)');
+  }
   if (parsed.systemMessages > 0) metrics.inboundMessages.inc({ type: 'system', delivery: 'received' }, parsed.systemMessages);
   for (const status of parsed.statuses) {
     metrics.statuses.inc({ status: statusLabel(status.status) });
