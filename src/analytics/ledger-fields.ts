@@ -22,17 +22,22 @@ export const DAYS_KEPT = 90;
  */
 export const dayOf = (at: number): string => new Date(at).toISOString().slice(0, 10);
 
+/** Totals field of the messages `machine` sent in `state`. */
 export const sentField = (machine: string, state: string): string => ['sent', machine, state].join(SEP);
+/** Totals field of the priced messages of `machine` in `state`, by Meta's category and whether it bills them. */
 export const pricedField = (machine: string, state: string, category: PricingCategory, billable: Billable): string =>
   ['priced', machine, state, category, billable].join(SEP);
 
-/** Day hash fields. */
+/** Day hash field of the messages sent that day. */
 export const DAY_SENT = 'sent';
+/** Day hash fields of the priced messages sent that day, by billable and by category. */
 export const dayBillableField = (billable: Billable): string => `billable${SEP}${billable}`;
 export const dayCategoryField = (category: PricingCategory): string => `category${SEP}${category}`;
 
 /** What a sent message's wamid is matched back to when its status arrives. */
 export const attribution = (machine: string, state: string, date: string): string => [machine, state, date].join(SEP);
+
+/** An attribution read back; none (not ours, or expired): `UNMATCHED`, counted on the status's own day. */
 export function readAttribution(value: string | null | undefined, fallbackDate: string): { machine: string; state: string; date: string } {
   const [machine, state, date] = value?.split(SEP) ?? [];
   return machine && state && date ? { machine, state, date } : { machine: UNMATCHED, state: UNMATCHED, date: fallbackDate };
