@@ -11,7 +11,8 @@ import { noteContext } from './context-fields.js';
 import { failureOf } from './failures.js';
 import type { ExploreOptions, Finding } from './problem.js';
 import { type Cause, CostLog, type TurnCost, causeKey, causeOf } from './message-costs.js';
-import { type PlannedAction, type Stepper, createStepper } from './pure-step.js';
+import { type Stepper, createStepper } from './pure-step.js';
+import { type Sent, repliesOf } from './emitted-replies.js';
 import { ROOT, activeNodes, valuePath } from './state-nodes.js';
 
 /** A settled snapshot reached right after the user was sent `offered` (the replies since the last settled state). */
@@ -49,12 +50,6 @@ export interface Exploration {
   readonly truncated: boolean;
 }
 
-/** A reply with its JSON, computed once: it keys snapshots and replies. */
-interface Sent {
-  readonly message: OutboundMessage;
-  readonly json: string;
-}
-
 interface Pending {
   readonly snapshot: AnyMachineSnapshot;
   readonly settled: boolean;
@@ -69,20 +64,6 @@ const DEFAULT_OUTPUTS: readonly unknown[] = ['A sample answer from the machine c
 /** Settled as the runtime defines it: stopped, or no `busy` tag and no child actor. */
 export function isSettled(snapshot: AnyMachineSnapshot): boolean {
   return snapshot.status !== 'active' || (!snapshot.hasTag('busy') && Object.keys(snapshot.children).length === 0);
-}
-
-function isReply(value: unknown): value is { type: 'reply'; message: OutboundMessage } {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, message } = value as { type?: unknown; message?: unknown };
-  return type === 'reply' && typeof message === 'object' && message !== null;
-}
-
-/** The outbound messages among the actions `transition` returned (`emit` shows up as `xstate.emit`). */
-function repliesOf(actions: readonly PlannedAction[]): Sent[] {
-  return actions.flatMap((action) => {
-    const event = action.type === 'xstate.emit' ? (action.params as { event?: unknown } | undefined)?.event : undefined;
-    return isReply(event) ? [{ message: event.message, json: JSON.stringify(event.message) }] : [];
-  });
 }
 
 let unserializable = 0;

@@ -7,11 +7,13 @@
 import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition, EventObject } from 'xstate';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import type { OutboundMessage } from '../../domain/outbound.js';
+import { repliesOf } from '../check/emitted-replies.js';
 import { explore } from '../check/explore.js';
 import { messagesIn } from '../check/message-costs.js';
 import type { CheckOptions } from '../check/problem.js';
 import { withStandIns } from '../check/references.js';
 import { runtimeCheckOptions } from '../check/runtime-options.js';
+import type { PlannedAction } from '../check/pure-step.js';
 import { indexTexts, messageTextKey } from '../check/text-keys.js';
 import { activeNodes } from '../check/state-nodes.js';
 import { chosenTransitions } from '../check/transitions.js';
@@ -40,11 +42,7 @@ export function spokenInput(event: EventObject): string {
   return event.type;
 }
 
-const emitted = (actions: readonly { type: string; params?: unknown }[]): OutboundMessage[] =>
-  actions.flatMap((action) => {
-    const event = action.type === 'xstate.emit' ? (action.params as { event?: { type?: unknown; message?: unknown } } | undefined)?.event : undefined;
-    return event?.type === 'reply' && typeof event.message === 'object' && event.message !== null ? [event.message as OutboundMessage] : [];
-  });
+const emitted = (actions: readonly PlannedAction[]): OutboundMessage[] => repliesOf(actions).map((sent) => sent.message);
 
 /**
  * Explores `definition` with its sample events and notes, for each transition a user event takes, the
