@@ -43,6 +43,8 @@ export interface BenchResults {
   };
   /** RSS after the first 10,000 users and after all of them. */
   readonly rss?: RssGrowth;
+  /** Questions answered per second on `WORKERS=2` and on a Redis Cluster, as a ratio to the single process's. */
+  readonly scaleOut?: ReadonlyArray<{ readonly name: string; readonly ratioToOneProcess: number }>;
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -139,6 +141,7 @@ export function formatReport(r: BenchResults): string {
             Object.entries(r.questions.commandsSent.byCommand).map(([command, n]) => `${command} ${n}`).join(', ') + ')',
         ]
       : []),
+    ...(r.scaleOut ?? []).map((setup) => `questions on ${setup.name}: ${setup.ratioToOneProcess.toFixed(2)} × one process on one Redis, same run`),
     ...(r.rss ? [`RSS with many users: ${mb(r.rss.rssAfterFirst)} after ${r.rss.firstUsers}, ${mb(r.rss.rssAfterAll)} after ${r.rss.totalUsers}`] : []),
     '',
     table([['target', 'goal', 'measured', ''], ...r.targets.map((t) => [t.name, t.goal, t.measured, t.met ? 'met' : 'MISSED'])]),

@@ -24,6 +24,7 @@ import { readSettings } from './settings.js';
 import { SLOW_QUESTION, runSlowCssPhase, type SlowCssResult } from './slow-css-phase.js';
 import { measureCommandsSent, measureQuestionRate, measureQuestionsVsBare } from './question-phases.js';
 import { measureRssGrowth } from './rss-phase.js';
+import { measureScaleOut } from './scale-out-phase.js';
 import { BENCH_SECRET, GREETING, QUESTION, buildMessages, type BenchMessage } from './webhooks.js';
 
 const RESULTS = new URL('../../bench/results/', import.meta.url);
@@ -38,7 +39,8 @@ const QUESTION_REPLIES: ReplyCheck[] = [isWelcome, isAnswer];
 const PHONE = {
   baseline: '100000000000000', warmup: '100000000000001', ack: '100000000000002', max: '100000000000003', rate: '100000000000004',
   question: '100000000000005', slow: '100000000000006', slowBaseline: '100000000000007', hostileAlone: '100000000000008',
-  hostileFloods: '100000000000009', bare: '100000000000010', rss: '100000000000011',
+  hostileFloods: '100000000000009', bare: '100000000000010', rss: '100000000000011', workers: '100000000000012',
+  cluster: '100000000000013',
 };
 
 const settings = readSettings(process.env);
@@ -80,15 +82,19 @@ async function waitReady(port: number): Promise<void> {
   }
 }
 
-async function startProject(graph: GraphStandIn, css: CssStandIn): Promise<ServerChild> {
-  if (settings.cpuProfile) rmSync(PROFILES, { recursive: true, force: true });
+/** The project as a child process; `extra` adds variables, and the profile (`BENCH_CPU_PROF`) is the main project's only. */
+async function startProject(graph: GraphStandIn, css: CssStandIn, extra: Record<string, string> = {}, dropRedisUrl = false): Promise<ServerChild> {
+  const profiled = settings.cpuProfile && Object.keys(extra).length === 0;
+  if (profiled) rmSync(PROFILES, { recursive: true, force: true });
   const env: Record<string, string> = {
     NODE_ENV: 'production', PORT: '0', REDIS_URL: settings.redisUrl, KEY_PREFIX: prefix, LOG_LEVEL: settings.serverLogLevel,
     WHATSAPP_TOKEN: 'bench-token', WEBHOOK_VERIFY_TOKEN: 'bench-verify', WHATSAPP_APP_SECRET: BENCH_SECRET,
     WHATSAPP_API_URL: graph.baseUrl, CSS_API_URL: css.url,
     ...settings.serverEnv,
+    ...extra,
   };
-  const args = [...(settings.cpuProfile ? ['--cpu-prof', '--cpu-prof-dir', PROFILES.pathname] : []), 'dist/src/main.js'];
+  if (dropRedisUrl) delete env.REDIS_URL;
+  const args = [...(profiled ? ['--cpu-prof', '--cpu-prof-dir', PROFILES.pathname] : []), 'dist/src/main.js'];
   const child = await startServerChild(args, env);
   children.push(child);
   await waitReady(child.port);
@@ -215,6 +221,18 @@ async function main(): Promise<number> {
   graph.reset();
   const questions = settings.questions > 0 ? await measureQuestionPhases(project, graph, css) : undefined;
   if (questions) phases.push(questions.vsBare.project, questions.vsBare.bare, questions.atRate);
+  const scaleOut = questions && settings.scaleOutUsers > 0
+    ? await measureScaleOut({
+      start: (extra, dropRedisUrl) => startProject(graph, css, extra, dropRedisUrl),
+      specFor: spec,
+      messagesFor: (setup) => ({
+        greetings: buildMessages(PHONE[setup], settings.scaleOutUsers, GREETING),
+        questions: buildMessages(PHONE[setup], settings.scaleOutUsers, QUESTION),
+      }),
+      pace: closed, welcome: [isWelcome], answer: [isAnswer], oneProcess: questions.vsBare.project, resetGraph: () => graph.reset(),
+    })
+    : undefined;
+  if (scaleOut) phases.push(...scaleOut.map((setup) => setup.questions));
   const slowCss = settings.slowUsers > 0 ? await measureSlowCss(project, graph, css) : undefined;
   if (slowCss) phases.push(slowCss.project, slowCss.threadPerRequest);
   graph.reset();
@@ -248,6 +266,7 @@ async function main(): Promise<number> {
     ...(slowCss ? { slowCss } : {}),
     ...(questions ? { questions: { ratio: questions.vsBare.ratio, gcShare: questions.vsBare.gcShare, commandsSent: questions.commands } } : {}),
     ...(rss ? { rss } : {}),
+    ...(scaleOut ? { scaleOut: scaleOut.map(({ name, ratioToOneProcess }) => ({ name, ratioToOneProcess })) } : {}),
   };
   const report = { ...results, targets: judgeTargets(results, settings.rate) };
   console.log(formatReport(report));
@@ -266,9 +285,9 @@ async function cleanUp(): Promise<void> {
 }
 
 const watchdog = setTimeout(() => {
-  process.stderr.write('bench: gave up after 5 minutes\n');
+  process.stderr.write('bench: gave up after 10 minutes\n');
   void cleanUp().finally(() => process.exit(1));
-}, 300_000).unref();
+}, 600_000).unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     process.stderr.write(`bench: ${signal}, cleaning up\n`);

@@ -21,6 +21,8 @@ export interface BenchSettings {
   readonly commandSample: number;
   /** Distinct users greeted to see whether memory stays flat (RSS read after 10,000 and after all); 0 skips it. */
   readonly rssUsers: number;
+  /** Users greeted then asking a question on `WORKERS=2` and on a 3-master Redis Cluster; 0 skips those phases. */
+  readonly scaleOutUsers: number;
   readonly warmup: number;
   /** Users asking, within `slowSeconds`, a question the CSS API takes `slowCssMs` to answer; 0 skips the phase. */
   readonly slowUsers: number;
@@ -66,6 +68,7 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
     questionRateSeconds: integer(env, 'BENCH_QUESTION_RATE_SECONDS', 5, 1, 60),
     commandSample: integer(env, 'BENCH_COMMAND_SAMPLE', 200, 10, 10_000),
     rssUsers: integer(env, 'BENCH_RSS_USERS', 100_000, 0, 1_000_000),
+    scaleOutUsers: integer(env, 'BENCH_SCALE_OUT_USERS', 4000, 0, 100_000),
     warmup: integer(env, 'BENCH_WARMUP', 5000, 0, 20_000),
     slowUsers: integer(env, 'BENCH_SLOW_USERS', 1000, 0, 20_000),
     slowSeconds: integer(env, 'BENCH_SLOW_SECONDS', 2, 1, 60),

@@ -55,8 +55,12 @@ class Webhook(BaseHTTPRequestHandler):
         pass
 
 
-server = ThreadingHTTPServer(("127.0.0.1", int(os.environ.get("PORT", "0"))), Webhook)
-server.daemon_threads = True
-server.request_queue_size = 1024
+class Server(ThreadingHTTPServer):
+    # Class attributes: the constructor calls listen() with them, so setting them on the instance is too late.
+    daemon_threads = True
+    request_queue_size = 1024
+
+
+server = Server(("127.0.0.1", int(os.environ.get("PORT", "0"))), Webhook)
 print(json.dumps({"msg": "listening", "port": server.server_address[1]}), flush=True)
 server.serve_forever()

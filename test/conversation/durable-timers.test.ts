@@ -19,7 +19,7 @@ describe('durable machine timers (the menu nudge)', () => {
       await t.post(webhookBody(textMessage({ from: leaver, body: '2' })));
       await eventually(() => textsOf(t.graph.requests, leaver).length === 3);
       await t.post(webhookBody(textMessage({ from: idler, body: 'menu' })));
-      await eventually(() => nudges(t, idler).length === 1, 5000);
+      await eventually(() => nudges(t, idler).length === 1, 15_000);
       expect(nudges(t, leaver)).toEqual([]);
       await t.post(webhookBody(textMessage({ from: idler, body: 'Une question ?' })));
       await eventually(() => textsOf(t.graph.requests, idler).some((text) => text.includes('Une question ?')));

@@ -22,7 +22,8 @@ describe.each(['memory', 'redis'] as const)('rate limits (%s store)', (store) =>
       expect(texts.floodNotice).toMatch(/pas lu/);
       expect(texts.floodNotice).toMatch(/renvoyez/);
       expect(seen.filter((text) => /question [345] \?/.test(text))).toEqual([]);
-      expect(t.css.questions).toEqual(['question 1 ?', 'question 2 ?', 'un autre usager ?']);
+      // Question 2 waits for the answer to question 1, so the other user's question may reach the CSS API before it.
+      expect([...t.css.questions].sort()).toEqual(['question 1 ?', 'question 2 ?', 'un autre usager ?']);
     } finally {
       await t.close();
     }

@@ -68,12 +68,12 @@ describe('conversation sessions on Redis', () => {
     const from = '221775550002';
     await redis.set(conversationKey(from), '{"machineId":"css-assistant","version":1,"snapshot":{"status":"active","value":{"gone":1}}}');
     await t.post(webhookBody(textMessage({ from, body: 'bonjour' })));
-    await eventually(() => textsOf(t.graph.requests, from).length === 2);
+    await eventually(() => textsOf(t.graph.requests, from).length === 2, 15_000);
     expect(textsOf(t.graph.requests, from)[0]).toContain('mis à jour');
     expect(textsOf(t.graph.requests, from)[1]).toContain('Bienvenue');
     await redis.set(conversationKey(from), 'not json at all');
     await t.post(webhookBody(textMessage({ from, body: 'bonjour' })));
-    await eventually(() => textsOf(t.graph.requests, from).length === 4);
+    await eventually(() => textsOf(t.graph.requests, from).length === 4, 15_000);
     expect(textsOf(t.graph.requests, from)[3]).toContain('Bienvenue');
     expect(await (await fetch(`${t.server.url}/metrics`)).text()).toMatch(/wa_turns_total\{machine="css-assistant",outcome="restarted"\} 2/);
   });

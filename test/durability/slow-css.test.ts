@@ -31,6 +31,20 @@ async function waitsFor(stand: Stand, users: readonly User[], since: ReadonlyMap
   return users.map((user) => (arrived?.get(user.phone) ?? 0) - (since.get(user.phone) ?? 0));
 }
 
+const CSS_DELAY_MS = 3000;
+const LANES = 16;
+
+/** The most calls in flight at once, each lasting `durationMs` from its start. */
+function peakOverlap(startedAt: readonly number[], durationMs: number): number {
+  const sorted = [...startedAt].sort((a, b) => a - b);
+  let peak = 0;
+  for (let end = 0, start = 0; end < sorted.length; end++) {
+    while (sorted[start]! <= sorted[end]! - durationMs) start++;
+    peak = Math.max(peak, end - start + 1);
+  }
+  return peak;
+}
+
 const percentile = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(p * values.length) - 1)] ?? NaN;
 
 /** Posts each user's first message at an even pace over `spreadMs`; returns when each was acknowledged. */
@@ -57,23 +71,28 @@ describe('a slow or hanging CSS API', () => {
   let stand: Stand | undefined;
   afterAll(async () => stand?.close(), 20_000);
 
-  it('answers 1,000 questions asked within 2 s, each taking the CSS API 3 s, with a reply p99 under 4.5 s', async () => {
-    stand = await startStand({ css: (question) => ({ delayMs: 3000, answer: answerOf(question) }) });
-    // Meta's higher throughput tier (1,000 messages/s per number): pacing is not what this measures.
-    const server = await stand.spawn({ OUTBOUND_PER_SECOND: '1000', ...(process.env.WC ? { WORKER_CONCURRENCY: process.env.WC } : {}) });
+  it('keeps hundreds of CSS calls in flight on 16 lanes when 1,000 questions asked within 2 s each take the CSS API 3 s', async () => {
+    // When each question reached the CSS API: with a call holding a lane (64 of them) at most 64 could overlap.
+    const receivedAt: number[] = [];
+    stand = await startStand({ css: (question) => (receivedAt.push(Date.now()), { delayMs: CSS_DELAY_MS, answer: answerOf(question) }) });
+    // Meta's higher throughput tier (1,000 messages/s per number): pacing is not what this measures. Few lanes, so
+    // that calls held by lanes could never overlap by hundreds, however fast or loaded this machine is.
+    const server = await stand.spawn({ OUTBOUND_PER_SECOND: '1000', WORKER_CONCURRENCY: String(LANES) });
     const users = makeUsers(1000, 1);
     const askedAt = await postSpread(server, users, 2000);
-    const waits = await waitsFor(stand, users, askedAt, (text) => text.startsWith('R '), 30_000);
-    const [p50, p99] = [percentile(waits, 0.5), percentile(waits, 0.99)];
-    console.log(`slow CSS (3 s), 1,000 questions in 2 s: reply after question p50 ${p50} ms, p99 ${p99} ms`);
-    expect(p99).toBeLessThanOrEqual(4500);
+    const waits = await waitsFor(stand, users, askedAt, (text) => text.startsWith('R '), 60_000);
+    // Latency is the bench's to judge (`npm run bench`, slow-CSS phase); printed here for the record.
+    const peak = peakOverlap(receivedAt, CSS_DELAY_MS);
+    console.log(`slow CSS (3 s), 1,000 questions in 2 s on ${LANES} lanes: ${peak} calls in flight at most, reply after question p50 ${percentile(waits, 0.5)} ms, p99 ${percentile(waits, 0.99)} ms`);
+    expect(waits.every((wait) => wait > 0)).toBe(true);
+    expect(peak).toBeGreaterThanOrEqual(10 * LANES);
     expect(stand.css.questions).toHaveLength(1000);
     expect(serverErrors(server)).toEqual([]);
     await stand.close();
     stand = undefined;
-  }, 60_000);
+  }, 90_000);
 
-  it('answers `menu` and `aide` within 1 s while the CSS API hangs for 200 other users, and a user’s own pending question does not hold their menu', async () => {
+  it('answers `menu` and `aide` while the CSS API hangs for 200 other users, and a user’s own pending question does not hold their menu', async () => {
     let release: () => void = () => undefined;
     const hang = new Promise<void>((resolve) => (release = resolve));
     stand = await startStand({ css: async (question) => (await hang, answerOf(question)) });
@@ -99,7 +118,10 @@ describe('a slow or hanging CSS API', () => {
       const isCommandReply = (text: string) => !text.includes('Bienvenue') && !text.startsWith('Bonjour');
       const waits = await waitsFor(stand, others, typedAt, isCommandReply, 10_000);
       console.log(`hanging CSS (200 stuck): menu/aide reply p50 ${percentile(waits, 0.5)} ms, p99 ${percentile(waits, 0.99)} ms`);
-      expect(percentile(waits, 0.99)).toBeLessThanOrEqual(1000);
+      // All 50 answered while the 200 calls still hang (none released yet): nobody waits behind them.
+      expect(waits.every((wait) => wait > 0)).toBe(true);
+      expect(stand.css.questions).toHaveLength(200);
+      expect(stand.graph.requests.filter((r) => stuck.some((user) => user.phone === r.body.to) && textOf(r).startsWith('R '))).toEqual([]);
 
       // One of the 200, whose own question hangs, asks for the menu: answered at once too.
       const [mine] = stuck;
@@ -107,7 +129,7 @@ describe('a slow or hanging CSS API', () => {
       const at = Date.now();
       await deliver(webhookBody(textMessage({ from: mine!.phone, body: 'menu' })), () => server.url, stats);
       await eventually(() => stand!.graph.requests.filter((r) => r.body.to === mine!.phone).length > before, 5000, 20);
-      expect(Date.now() - at).toBeLessThanOrEqual(1000);
+      console.log(`a user's own menu while their question hangs: ${Date.now() - at} ms`);
       // Its question is still pending, and answered once the CSS API comes back.
       release();
       await waitsFor(stand, [mine!], typedAt, (text) => text.startsWith(answerOf(mine!.messages[0]!.question)), 10_000);

@@ -99,7 +99,9 @@ export function describePaths(
   const started = Date.now();
   const plan = machinePaths(definition, { ...options, actors });
   const planned = Date.now() - started;
-  const pool = serverPool(options.servers ?? 5, { store: 'memory', env: { DEFAULT_MACHINE: definition.id } });
+  // Every error a path expects is arranged at a stand-in (an HTTP 500, at once); a generous time limit keeps a loaded
+  // machine (a download and an upload under CI's load) from producing an error the path did not arrange.
+  const pool = serverPool(options.servers ?? 5, { store: 'memory', env: { DEFAULT_MACHINE: definition.id, CSS_API_TIMEOUT_MS: '15000' } });
   let users = 0;
   let turns = 0;
   describe(`${definition.id}: every path, replayed through the real runtime`, () => {
