@@ -58,13 +58,14 @@ export async function sendOutbox(deps: SendOutboxDeps, turn: ConversationLease):
       continue;
     }
     const outcome = await sendOne(deps, item);
+    // Counted first, so that the wamid is known when Meta's status comes (within a second or so).
+    if (outcome.sent) await countSent(deps, turn.key, item, outcome.wamid);
     // The reply is out: its removal from the outbox must not be lost to a Redis blip, or it would go out again.
     const settled = {
       ...(outcome.wamid !== undefined ? { sentWamid: outcome.wamid } : {}),
       ...(outcome.failure !== undefined ? { deadLetterReason: outcome.failure } : {}),
     };
     await whileLeased(() => turn.settleOutbox(item.id, settled));
-    if (outcome.sent) await countSent(deps, turn.key, item, outcome.wamid);
     if (outcome.code === WINDOW_CLOSED) windowClosed = item;
   }
   return windowClosed ? { windowClosed } : {};
