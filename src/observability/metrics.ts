@@ -37,8 +37,9 @@ export function createMetrics() {
     watchMessageLedger(reader: () => Promise<LedgerTotals>) {
       readCosts = reader;
     },
-    messagesSent: new Gauge({
-      name: 'wa_messages_sent',
+    // Counters whose value is the store's, set at each scrape: every process reports the same totals.
+    messagesSent: new Counter({
+      name: 'wa_messages_sent_total',
       help: 'Messages the Graph API accepted, by machine and state that sent them; every process on the store together',
       labelNames: ['machine', 'state'] as const,
       registers,
@@ -46,11 +47,11 @@ export function createMetrics() {
         const totals = await costTotals();
         if (!totals) return;
         this.reset();
-        for (const { machine, state, count } of totals.sent) this.set({ machine, state }, count);
+        for (const { machine, state, count } of totals.sent) this.inc({ machine, state }, count);
       },
     }),
-    messagesPriced: new Gauge({
-      name: 'wa_messages_priced',
+    messagesPriced: new Counter({
+      name: 'wa_messages_priced_total',
       help: 'Sent messages Meta priced (status webhooks with pricing, each message once), by machine, state, pricing category and billable',
       labelNames: ['machine', 'state', 'category', 'billable'] as const,
       registers,
@@ -58,7 +59,7 @@ export function createMetrics() {
         const totals = await costTotals();
         if (!totals) return;
         this.reset();
-        for (const { machine, state, category, billable, count } of totals.priced) this.set({ machine, state, category, billable }, count);
+        for (const { machine, state, category, billable, count } of totals.priced) this.inc({ machine, state, category, billable }, count);
       },
     }),
     queueDepth: new Gauge({

@@ -71,7 +71,7 @@ describe.each(['redis', 'memory'] as const)('messages sent and their pricing (%s
     expect(t.graph.requests).toHaveLength(5);
 
     const sent = await eventually(async () => {
-      const series = await scrape(t, 'wa_messages_sent');
+      const series = await scrape(t, 'wa_messages_sent_total');
       if (total(series) < 5) throw new Error(`counted ${total(series)} of 5`);
       return series;
     }, 10_000);
@@ -97,7 +97,7 @@ describe.each(['redis', 'memory'] as const)('messages sent and their pricing (%s
     expect((await t.post(webhookBody(statusUpdate({ wamid: 'wamid.elsewhere.1', status: 'sent', pricing: UTILITY })))).status).toBe(200);
     expect((await t.post(webhookBody(statusUpdate({ wamid: 'wamid.elsewhere.2', status: 'sent', pricing: { category: 7 } })))).status).toBe(200);
 
-    const priced = await scrape(t, 'wa_messages_priced');
+    const priced = await scrape(t, 'wa_messages_priced_total');
     expect(total(priced, { machine: 'css-assistant' })).toBe(5);
     expect(total(priced, { machine: 'css-assistant', category: 'service', billable: 'yes' })).toBe(4);
     expect(total(priced, { machine: 'css-assistant', category: 'service', billable: 'no' })).toBe(1);
@@ -142,14 +142,14 @@ describe('messages counted by several processes on one Redis', () => {
     await eventually(() => issued.length === 2, 10_000);
     await Promise.all([first.quiet(), second.quiet()]);
     for (const t of [first, second]) {
-      await eventually(async () => total(await scrape(t, 'wa_messages_sent')) === 2, 10_000);
+      await eventually(async () => total(await scrape(t, 'wa_messages_sent_total')) === 2, 10_000);
     }
 
     const statuses = issued.map((wamid) => statusUpdate({ wamid, status: 'sent' }));
     expect((await first.post(webhookBody(...statuses))).status).toBe(200);
     expect((await second.post(webhookBody(...statuses))).status).toBe(200);
     for (const t of [first, second]) {
-      expect(total(await scrape(t, 'wa_messages_priced'), { machine: 'css-assistant', category: 'service', billable: 'yes' })).toBe(2);
+      expect(total(await scrape(t, 'wa_messages_priced_total'), { machine: 'css-assistant', category: 'service', billable: 'yes' })).toBe(2);
     }
     const today = (await messageStats(second)).days.at(-1);
     expect(today).toMatchObject({ sent: 2, conversations: 2, priced: { yes: 2, no: 0, unknown: 0 }, estimatedCostXof: null });
