@@ -10,7 +10,7 @@ import type { OutboundMessage } from '../../domain/outbound.js';
 import { noteContext } from './context-fields.js';
 import { failureOf } from './failures.js';
 import type { ExploreOptions, Finding } from './problem.js';
-import { type Cause, CostLog, type TurnCost, causeKey, causeOf } from './message-costs.js';
+import { type Chain, CostLog, type TurnCost, chainKey, messagesIn } from './message-costs.js';
 import { type Stepper, createStepper } from './pure-step.js';
 import { type Sent, repliesOf } from './emitted-replies.js';
 import { ROOT, activeNodes, valuePath } from './state-nodes.js';
@@ -55,8 +55,8 @@ interface Pending {
   readonly settled: boolean;
   /** Replies since the last settled snapshot (empty when this one is settled). */
   readonly offered: readonly Sent[];
-  /** What started the transitions that led here, while the machine has not settled since. */
-  readonly cause?: Cause | undefined;
+  /** What started the transitions that led here and what it cost so far, while the machine has not settled since. */
+  readonly chain?: Chain | undefined;
 }
 
 const DEFAULT_OUTPUTS: readonly unknown[] = ['A sample answer from the machine check.', ''];
@@ -109,12 +109,11 @@ export function explore(
   const failures: Finding[] = [];
   const contextFields = new Map<string, Set<string>>();
   const costs = new CostLog();
-  /** The initial state's replies go out with the first user message's, and cost with them. */
-  let opening: { readonly snapshot: AnyMachineSnapshot; readonly sent: readonly Sent[] } | undefined;
+  let opening: { readonly snapshot: AnyMachineSnapshot; readonly sent: number } | undefined;
   let [steps, truncated] = [0, false];
 
   /** `onlySettled`: a message sent while busy is explored further once it left the busy state (bounds the walk). */
-  const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[], onlySettled = false, cause?: Cause): void => {
+  const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[], onlySettled = false, chain?: Chain): void => {
     const state = valuePath(snapshot.value);
     for (const node of activeNodes(machine, snapshot.value)) visited.add(node.id);
     noteContext(contextFields, snapshot.context);
@@ -130,8 +129,8 @@ export function explore(
         arrivals.push({ snapshot, state, offered: offered.map((sent) => sent.message) });
       }
     }
-    const pending: Pending = { snapshot, settled: isNowSettled, offered: isNowSettled ? [] : offered, ...(isNowSettled ? {} : { cause }) };
-    const key = isNowSettled ? snapshotKey : `${snapshotKey}\u0000${offeredKey}\u0000${causeKey(cause)}`;
+    const pending: Pending = { snapshot, settled: isNowSettled, offered: isNowSettled ? [] : offered, ...(isNowSettled ? {} : { chain }) };
+    const key = isNowSettled ? snapshotKey : `${snapshotKey}\u0000${offeredKey}\u0000${chainKey(chain)}`;
     if (seen.has(key) || snapshot.status !== 'active' || (onlySettled && !isNowSettled)) return;
     seen.add(key);
     queue.push(pending);
@@ -155,15 +154,10 @@ export function explore(
       const [next, actions] = stepper.next(from.snapshot, event);
       if (next.status === 'error') return fail(next.error);
       const emitted = repliesOf(actions);
-      const cause = causeOf(valuePath(from.snapshot.value), event, from.cause);
-      const userWhileBusy = !from.settled && event.type.startsWith('user.');
-      // A message sent while an effect is pending costs its own replies; the effect's answer belongs to its asker.
-      if (userWhileBusy) costs.note(cause, emitted.map((sent) => sent.message), true);
-      else if (isSettled(next)) {
-        const before = from.snapshot === opening?.snapshot ? [...opening.sent, ...from.offered] : from.offered;
-        costs.note(cause, [...before, ...emitted].map((sent) => sent.message));
-      }
-      arrive(next, emitted, from.offered, userWhileBusy, cause);
+      const sent = emitted.reduce((sum, { message }) => sum + messagesIn(message), from.snapshot === opening?.snapshot ? opening.sent : 0);
+      const state = valuePath(from.snapshot.value);
+      const chain = costs.step({ state, event, fromSettled: from.settled, current: from.chain, sent, nextSettled: isSettled(next) });
+      arrive(next, emitted, from.offered, !from.settled && event.type.startsWith('user.'), chain);
     } catch (error) {
       fail(error);
     }
@@ -174,7 +168,8 @@ export function explore(
     const [initial, actions] = stepper.initial();
     if (initial.status === 'error') failToStart(initial.error);
     else {
-      opening = { snapshot: initial, sent: repliesOf(actions) };
+      // The initial state's replies go out with the first user message's, and cost with them.
+      opening = { snapshot: initial, sent: repliesOf(actions).reduce((sum, { message }) => sum + messagesIn(message), 0) };
       arrive(initial, repliesOf(actions), []);
     }
   } catch (error) {

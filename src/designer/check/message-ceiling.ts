@@ -89,6 +89,6 @@ export function formatCostSummary(summary: CostSummary, ceiling: MessageCeiling 
     lines.push(`✉ at most ${plural(summary.usual.messages)} per user message (ceiling ${ceiling.perUserMessage}), e.g. ${where(summary.usual)}`);
   }
   for (const { name, cost } of summary.exceptions) lines.push(`✉ exception "${name}": ${plural(cost.messages)} at ${where(cost)}`);
-  if (summary.timer) lines.push(`✉ timers: up to ${plural(summary.timer.messages)} nobody asked for, at ${where(summary.timer)}`);
+  if (summary.timer && summary.timer.messages > 0) lines.push(`✉ timers: up to ${plural(summary.timer.messages)} nobody asked for, at ${where(summary.timer)}`);
   return lines;
 }

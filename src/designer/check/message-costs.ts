@@ -42,35 +42,64 @@ export function messagesIn(message: OutboundMessage): number {
     : 1;
 }
 
-/** The key telling causes apart in the exploration (a busy snapshot reached by two causes is explored for each). */
-export const causeKey = (cause: Cause | undefined): string => (cause ? `${cause.state}\u0000${describeEvent(cause.event)}` : '');
+/** A cause and the messages it has cost so far, carried by the snapshots until the machine settles. */
+export interface Chain {
+  readonly cause: Cause;
+  readonly spent: number;
+}
 
-/**
- * The cause of `event` sent to a snapshot in `state` whose chain was started by `current`: a user message starts a
- * chain, an effect's outcome continues it, any other event (a delay) is a timer.
- */
-export function causeOf(state: string, event: EventObject, current: Cause | undefined): Cause | undefined {
-  if (event.type.startsWith('user.')) return { state, event, kind: 'user' };
-  if (/^xstate\.(done|error)\.actor\./.test(event.type)) return current;
-  return { state, event, kind: 'timer' };
+/** The key telling chains apart in the exploration (a busy snapshot reached by two causes is explored for each). */
+export const chainKey = (chain: Chain | undefined): string => (chain ? `${chain.cause.state}\u0000${describeEvent(chain.cause.event)}\u0000${chain.spent}` : '');
+
+const isOutcome = (event: EventObject): boolean => /^xstate\.(done|error)\.actor\./.test(event.type);
+
+/** One step as the cost rules see it. */
+export interface CostStep {
+  /** The state the event arrived in, as the check prints it. */
+  readonly state: string;
+  readonly event: EventObject;
+  /** Whether the snapshot the event arrived in was settled (no effect pending). */
+  readonly fromSettled: boolean;
+  /** The chain the snapshot carried, if it was not settled. */
+  readonly current: Chain | undefined;
+  /** Messages the step sent. */
+  readonly sent: number;
+  readonly nextSettled: boolean;
 }
 
 /** Collects the most messages each cause costs. */
 export class CostLog {
   private readonly costs = new Map<string, TurnCost>();
 
-  /** `cause` was seen to cost `messages`. */
-  note(cause: Cause | undefined, messages: readonly OutboundMessage[], whileBusy = false): void {
-    if (cause === undefined) return;
-    const count = messages.reduce((sum, message) => sum + messagesIn(message), 0);
-    const key = `${causeKey(cause)}\u0000${whileBusy}`;
-    const seen = this.costs.get(key);
-    if (seen && seen.messages >= count) return;
-    const { state, event, kind } = cause;
-    this.costs.set(key, { state, eventType: event.type, event: describeEvent(event), kind, messages: count, whileBusy });
+  /**
+   * Accounts for one step: a user message (or a timer) in a settled state starts a chain, an effect's outcome adds to
+   * it, and the chain is noted once the machine settles. A message (or timer) while an effect is pending costs its own
+   * replies only: the pending answer stays its asker's. Returns the chain the next snapshot carries.
+   */
+  step({ state, event, fromSettled, current, sent, nextSettled }: CostStep): Chain | undefined {
+    const carried = (chain: Chain | undefined): Chain | undefined => {
+      if (!nextSettled) return chain;
+      this.note(chain);
+      return undefined;
+    };
+    if (isOutcome(event)) return carried(current && { cause: current.cause, spent: current.spent + sent });
+    const cause: Cause = { state, event, kind: event.type.startsWith('user.') ? 'user' : 'timer' };
+    if (fromSettled) return carried({ cause, spent: sent });
+    this.note({ cause, spent: sent }, true);
+    return carried(current);
   }
 
   list(): TurnCost[] {
     return [...this.costs.values()];
+  }
+
+  private note(chain: Chain | undefined, whileBusy = false): void {
+    if (chain === undefined) return;
+    const { cause, spent } = chain;
+    const key = `${chainKey({ cause, spent: 0 })}\u0000${whileBusy}`;
+    const seen = this.costs.get(key);
+    if (seen && seen.messages >= spent) return;
+    const { state, event, kind } = cause;
+    this.costs.set(key, { state, eventType: event.type, event: describeEvent(event), kind, messages: spent, whileBusy });
   }
 }

@@ -101,6 +101,35 @@ describe('the message ceiling (npm run check)', () => {
     expect(result.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('costs 2 messages, the ceiling is 1')]);
   });
 
+  it('leaves the answer to its asker when a timer fires while the effect is pending', () => {
+    const slow = setup({
+      types,
+      actors: { askQuestion: fromPromise<string>(() => Promise.resolve('')) },
+      delays: { patience: 5000 },
+      actions: { replyWait: emit(() => say('Un instant…')), replyAnswer: emit(() => say('Voici la réponse.')), replyStill: emit(() => say('Toujours en cours…')) },
+    }).createMachine({
+      id: 'slow',
+      initial: 'idle',
+      states: {
+        idle: { on: { 'user.text': 'asking' } },
+        asking: {
+          tags: 'busy',
+          entry: 'replyWait',
+          after: { patience: { actions: 'replyStill' } },
+          invoke: { src: 'askQuestion', onDone: { target: 'idle', actions: 'replyAnswer' }, onError: { target: 'idle', actions: 'replyAnswer' } },
+        },
+      },
+    });
+    const result = runMachineCheck({ ...definition(slow as unknown as typeof chatty), messageCeiling: { perUserMessage: 2 } }, { providedActors: ['askQuestion'] });
+    const costs = result.costs.map(({ state, kind, messages, whileBusy }) => ({ state, kind, messages, whileBusy }));
+    expect(costs).toEqual(expect.arrayContaining([
+      { state: 'idle', kind: 'user', messages: 2, whileBusy: false },
+      { state: 'asking', kind: 'timer', messages: 1, whileBusy: true },
+    ]));
+    expect(costs.filter((cost) => cost.kind === 'timer')).toHaveLength(1);
+    expect(result.problems).toEqual([]);
+  });
+
   it('reports timers apart: a message nobody asked for is not a user message over its ceiling', async () => {
     const { status, lines } = await check(definition(reminding as unknown as typeof chatty));
     expect(status).toBe(0);
