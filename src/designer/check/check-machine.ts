@@ -10,6 +10,8 @@ import { findDeadEnds } from './dead-ends.js';
 import { explore } from './explore.js';
 import { findFinalStates } from './final-states.js';
 import { findLimitProblems } from './limits.js';
+import { type CostSummary, findCeilingProblems, summarizeCosts } from './message-ceiling.js';
+import type { TurnCost } from './message-costs.js';
 import { type CheckOptions, type Finding, type MachineProblem, dedupe } from './problem.js';
 import { findUnreachable } from './reachability.js';
 import { findReferenceProblems, withStandIns } from './references.js';
@@ -36,6 +38,10 @@ export interface MachineCheckResult {
   readonly states: number;
   /** Transitions in the chart: events, `always`, `after`, invoke outcomes, `onDone`. */
   readonly transitions: number;
+  /** The most messages each user message (or timer) costs, by the state it arrives in. */
+  readonly costs: readonly TurnCost[];
+  /** The costliest user messages under the machine's ceiling, and its timers. */
+  readonly costSummary: CostSummary;
 }
 
 function countTransitions(machine: AnyStateMachine): number {
@@ -75,6 +81,7 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
     ...findSwallowedCommands(explorable, exploration, events),
     ...findTypedRowNumberProblems(exploration, at, keys),
     ...findLimitProblems(exploration.replies, keys),
+    ...findCeilingProblems(exploration.costs, definition.messageCeiling),
   ];
   const all = dedupe(findings).map((finding) => ({ machine: definition.id, ...finding }));
   const { problems, waived, unused } = partitionWaived(all, options.waivers ?? [], [definition.id]);
@@ -87,6 +94,8 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
     contextFields: exploration.contextFields,
     states: allStates(machine).length,
     transitions: countTransitions(machine),
+    costs: exploration.costs,
+    costSummary: summarizeCosts(exploration.costs, definition.messageCeiling),
   };
 }
 
@@ -94,7 +103,7 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
  * Every problem a designer can make in `definition`: unreachable states, states with no way out, top-level
  * final states, reply ids offered but not handled or taken only by a catch-all (and handled but not offered),
  * catch-alls that swallow commands, typed row numbers that do not pick their row, replies over a Cloud API
- * limit, missing texts, and references to actions, guards, actors or delays nothing provides. Empty when the
+ * limit, user messages costing more messages than the machine's `messageCeiling`, missing texts, and references to actions, guards, actors or delays nothing provides. Empty when the
  * machine can ship.
  *
  * @example

@@ -10,7 +10,9 @@ import type { OutboundMessage } from '../../domain/outbound.js';
 import { noteContext } from './context-fields.js';
 import { failureOf } from './failures.js';
 import type { ExploreOptions, Finding } from './problem.js';
-import { type PlannedAction, type Stepper, createStepper } from './pure-step.js';
+import { type Cause, CostLog, type TurnCost, causeKey, causeOf } from './message-costs.js';
+import { type Stepper, createStepper } from './pure-step.js';
+import { type Sent, repliesOf } from './emitted-replies.js';
 import { ROOT, activeNodes, valuePath } from './state-nodes.js';
 
 /** A settled snapshot reached right after the user was sent `offered` (the replies since the last settled state). */
@@ -40,16 +42,12 @@ export interface Exploration {
   readonly failures: readonly Finding[];
   /** Every context field some explored snapshot had, with the JSON types of its values (`string`, `undefined`…). */
   readonly contextFields: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The most messages each user message (or timer) was seen to cost, by the state it arrived in. */
+  readonly costs: readonly TurnCost[];
   /** Transitions computed. */
   readonly steps: number;
   /** True when `maxSnapshots` stopped the walk before every snapshot was explored. */
   readonly truncated: boolean;
-}
-
-/** A reply with its JSON, computed once: it keys snapshots and replies. */
-interface Sent {
-  readonly message: OutboundMessage;
-  readonly json: string;
 }
 
 interface Pending {
@@ -57,6 +55,8 @@ interface Pending {
   readonly settled: boolean;
   /** Replies since the last settled snapshot (empty when this one is settled). */
   readonly offered: readonly Sent[];
+  /** What started the transitions that led here, while the machine has not settled since. */
+  readonly cause?: Cause | undefined;
 }
 
 const DEFAULT_OUTPUTS: readonly unknown[] = ['A sample answer from the machine check.', ''];
@@ -64,20 +64,6 @@ const DEFAULT_OUTPUTS: readonly unknown[] = ['A sample answer from the machine c
 /** Settled as the runtime defines it: stopped, or no `busy` tag and no child actor. */
 export function isSettled(snapshot: AnyMachineSnapshot): boolean {
   return snapshot.status !== 'active' || (!snapshot.hasTag('busy') && Object.keys(snapshot.children).length === 0);
-}
-
-function isReply(value: unknown): value is { type: 'reply'; message: OutboundMessage } {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, message } = value as { type?: unknown; message?: unknown };
-  return type === 'reply' && typeof message === 'object' && message !== null;
-}
-
-/** The outbound messages among the actions `transition` returned (`emit` shows up as `xstate.emit`). */
-function repliesOf(actions: readonly PlannedAction[]): Sent[] {
-  return actions.flatMap((action) => {
-    const event = action.type === 'xstate.emit' ? (action.params as { event?: unknown } | undefined)?.event : undefined;
-    return isReply(event) ? [{ message: event.message, json: JSON.stringify(event.message) }] : [];
-  });
 }
 
 let unserializable = 0;
@@ -122,10 +108,13 @@ export function explore(
   const arrivals: Arrival[] = [];
   const failures: Finding[] = [];
   const contextFields = new Map<string, Set<string>>();
+  const costs = new CostLog();
+  /** The initial state's replies go out with the first user message's, and cost with them. */
+  let opening: { readonly snapshot: AnyMachineSnapshot; readonly sent: readonly Sent[] } | undefined;
   let [steps, truncated] = [0, false];
 
   /** `onlySettled`: a message sent while busy is explored further once it left the busy state (bounds the walk). */
-  const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[], onlySettled = false): void => {
+  const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[], onlySettled = false, cause?: Cause): void => {
     const state = valuePath(snapshot.value);
     for (const node of activeNodes(machine, snapshot.value)) visited.add(node.id);
     noteContext(contextFields, snapshot.context);
@@ -141,8 +130,8 @@ export function explore(
         arrivals.push({ snapshot, state, offered: offered.map((sent) => sent.message) });
       }
     }
-    const pending: Pending = { snapshot, settled: isNowSettled, offered: isNowSettled ? [] : offered };
-    const key = isNowSettled ? snapshotKey : `${snapshotKey}\u0000${offeredKey}`;
+    const pending: Pending = { snapshot, settled: isNowSettled, offered: isNowSettled ? [] : offered, ...(isNowSettled ? {} : { cause }) };
+    const key = isNowSettled ? snapshotKey : `${snapshotKey}\u0000${offeredKey}\u0000${causeKey(cause)}`;
     if (seen.has(key) || snapshot.status !== 'active' || (onlySettled && !isNowSettled)) return;
     seen.add(key);
     queue.push(pending);
@@ -164,8 +153,17 @@ export function explore(
     };
     try {
       const [next, actions] = stepper.next(from.snapshot, event);
-      if (next.status === 'error') fail(next.error);
-      else arrive(next, repliesOf(actions), from.offered, !from.settled && event.type.startsWith('user.'));
+      if (next.status === 'error') return fail(next.error);
+      const emitted = repliesOf(actions);
+      const cause = causeOf(valuePath(from.snapshot.value), event, from.cause);
+      const userWhileBusy = !from.settled && event.type.startsWith('user.');
+      // A message sent while an effect is pending costs its own replies; the effect's answer belongs to its asker.
+      if (userWhileBusy) costs.note(cause, emitted.map((sent) => sent.message), true);
+      else if (isSettled(next)) {
+        const before = from.snapshot === opening?.snapshot ? [...opening.sent, ...from.offered] : from.offered;
+        costs.note(cause, [...before, ...emitted].map((sent) => sent.message));
+      }
+      arrive(next, emitted, from.offered, userWhileBusy, cause);
     } catch (error) {
       fail(error);
     }
@@ -175,7 +173,10 @@ export function explore(
   try {
     const [initial, actions] = stepper.initial();
     if (initial.status === 'error') failToStart(initial.error);
-    else arrive(initial, repliesOf(actions), []);
+    else {
+      opening = { snapshot: initial, sent: repliesOf(actions) };
+      arrive(initial, repliesOf(actions), []);
+    }
   } catch (error) {
     failToStart(error);
   }
@@ -196,5 +197,5 @@ export function explore(
     const events = [...userEvents, ...internalEvents(pending.snapshot)];
     for (const event of events) step(pending, event);
   }
-  return { stepper, visited, settled, arrivals, replies: [...replies.values()], failures, contextFields, steps, truncated };
+  return { stepper, visited, settled, arrivals, replies: [...replies.values()], failures, contextFields, costs: costs.list(), steps, truncated };
 }

@@ -128,6 +128,9 @@ export function menuAssistant(categories: readonly Category[], mistakes: Mistake
     ...categories.map((c) => choice(c.id, c.title)),
     ...categories.flatMap((c) => c.topics.map((t) => choice(t.id, t.title))),
   ];
-  const definition: MachineDefinition = { id: 'menu-assistant', version: 1, machine, sampleEvents, restartNotice: texts.restartNotice };
+  // A topic is answered in two messages here: these machines test routing, not cost (see message-ceiling.test.ts).
+  const definition: MachineDefinition = {
+    id: 'menu-assistant', version: 1, machine, sampleEvents, restartNotice: texts.restartNotice, messageCeiling: { perUserMessage: 2 },
+  };
   return { definition, machine };
 }

@@ -3,7 +3,7 @@ import { BACK_ID, createCssAssistant, frenchContent, type CategoryText } from '.
 import { runMachineCheck } from '../../../src/designer/check/check-machine.js';
 import { runtimeCheckOptions } from '../../../src/designer/check/runtime-options.js';
 import { choice, runMachine, text } from '../run-machine.js';
-import { machinePaths } from '../paths/machine-paths.js';
+import { machinePaths } from '../../../src/designer/paths/machine-paths.js';
 import { askAboutMediaStandIn, askQuestionStandIn } from '../paths/stand-ins.js';
 import { bodyOf, dialogOf, rowIds } from './helpers.js';
 

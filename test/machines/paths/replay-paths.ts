@@ -11,8 +11,8 @@ import {
 } from '../../builders/payloads.js';
 import { eventually } from '../../support/eventually.js';
 import { textsOf } from '../../support/graph-stand-in.js';
-import type { ExpectedTurn } from './expected-turns.js';
-import { machinePaths, type MachinePath, type PathOptions } from './machine-paths.js';
+import type { ExpectedTurn } from '../../../src/designer/paths/expected-turns.js';
+import { machinePaths, type MachinePath, type PathOptions } from '../../../src/designer/paths/machine-paths.js';
 import { serverPool, type PooledServer } from './server-pool.js';
 import type { ActorStandIn } from './stand-ins.js';
 
