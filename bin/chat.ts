@@ -4,18 +4,27 @@ import { readableLog } from '../src/chat/readable-log.js';
 import { startChat } from '../src/chat/start-chat.js';
 import { startWatchedChat } from '../src/chat/watch/watch-chat.js';
 import { ConfigError, loadConfig, type Config } from '../src/config/config.js';
+import { isLocale, LOCALES } from '../src/domain/locale.js';
 import { createLogger } from '../src/observability/logger.js';
 
 /**
  * `npm run chat [machine]`: talk to a machine of `machines/` in the terminal, through the server's runtime.
  * `npm run chat -- --watch [machine]` (or `npm run chat --watch`, which npm passes as `npm_config_watch`) also
  * watches `machines/`: on save the machine is rebuilt, the session replayed and the check run.
- * Exit status 0 on `/quit` or end of input, 1 on an unknown machine or a configuration error.
+ * `npm run chat -- --lang wo` starts the conversation in a locale (`fr`, `en`, `wo`) rather than guessing it.
+ * Exit status 0 on `/quit` or end of input, 1 on an unknown machine or locale, or a configuration error.
  */
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const watching = args.includes('--watch') || process.env.npm_config_watch === 'true';
-  const name = args.find((arg) => !arg.startsWith('--')) ?? defaultMachineId;
+  const langAt = args.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const lang = langAt < 0 ? undefined : (args[langAt]?.split('=')[1] ?? args[langAt + 1]);
+  if (langAt >= 0 && !isLocale(lang)) {
+    process.stderr.write(`Unknown language "${lang ?? ''}": --lang takes one of ${LOCALES.join(', ')}.\n`);
+    return 1;
+  }
+  const rest = args.filter((arg, index) => !(langAt >= 0 && args[langAt] === '--lang' && index === langAt + 1));
+  const name = rest.find((arg) => !arg.startsWith('--')) ?? defaultMachineId;
   const registered = machines[name];
   if (!registered) {
     const known = Object.values(machines).map((m) => `  ${m.id}${m.description ? ` — ${m.description}` : ''}`);
@@ -24,7 +33,7 @@ async function main(): Promise<number> {
   }
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(isLocale(lang) ? { ...process.env, START_LOCALE: lang } : process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`Configuration error: ${error.message}\n`);
@@ -42,6 +51,7 @@ async function main(): Promise<number> {
     return 0;
   }
   write(chatBanner(registered, config.cssApiUrl));
+  if (config.startLocale) write(`Language: ${config.startLocale} (the conversation starts in it; /reset starts again in it)\n\n`);
   const chat = await startChat({ definition: registered, config, logger, write });
   const driver: ChatDriver = chat.session;
   await runChatRepl(driver, io);

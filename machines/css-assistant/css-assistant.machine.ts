@@ -1,5 +1,5 @@
 import { and, or, type AnyStateMachine } from 'xstate';
-import { activityFrom } from '../kit/index.js';
+import { activityFrom, localeFrom } from '../kit/index.js';
 import { mediaInput, questionInput } from './asks.js';
 import type { CssAssistantContent } from './content.js';
 import { cssAssistantSetup } from './css-assistant.setup.js';
@@ -22,7 +22,7 @@ const outcomes = {
 } as const;
 
 /**
- * The CSS assistant: a citizen asks questions in French, sends a photo or a PDF to ask about, browses a
+ * The CSS assistant: a citizen asks questions (answered in French, the rest said in French, English or Wolof), sends a photo or a PDF to ask about, browses a
  * numbered menu of frequent questions, asks for help, a person or their pension. Two regions side by side:
  *
  * - `dialog`: where the user is (`welcome` → `idle` | `menu` | `category` | `help` | `contact` | `pension`).
@@ -43,7 +43,7 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
   return cssAssistantSetup(content).createMachine({
     id: 'css-assistant',
     type: 'parallel',
-    context: ({ input }) => ({ ...activityFrom(input), returning: input.returning !== undefined, queue: [], failuresInRow: 0 }),
+    context: ({ input }) => ({ ...activityFrom(input), ...localeFrom(input), returning: input.returning !== undefined, queue: [], failuresInRow: 0 }),
     states: {
       dialog: {
         initial: 'welcome',
@@ -56,6 +56,8 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
             { guard: 'isMenuCommand', target: '.menu', actions: 'recordActivity' },
             { guard: 'isContactRequest', target: '.contact', actions: ['recordActivity', 'replyContact'] },
             { guard: 'isPensionCommand', target: '.pension', actions: 'recordActivity' },
+            { guard: 'isLanguageCommand', target: '.language', actions: 'recordActivity' },
+            { guard: 'isLocaleChoice', target: '.idle', actions: ['recordActivity', 'chooseLocale', 'replyLanguageChosen'] },
             { guard: 'isBackCommand', target: '.menu', actions: 'recordActivity' },
             { guard: and(['isRetryCommand', 'hasLastAsk']), actions: ['recordActivity', 'askAgain'] },
             { guard: 'isRetryCommand', actions: ['recordActivity', 'replyNothingToRetry'] },
@@ -79,12 +81,17 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
           welcome: {
             on: {
               'user.*': [
-                { guard: and(['isReturning', or(['isGreeting', 'isSmallTalk'])]), target: 'idle', actions: ['recordActivity', 'replyWelcomeBack'] },
+                // Each first: the language of the session is guessed from its first message, unless already known.
+                {
+                  guard: and(['isReturning', or(['isGreeting', 'isSmallTalk'])]),
+                  target: 'idle',
+                  actions: ['guessLocale', 'recordActivity', 'replyWelcomeBack'],
+                },
                 // A user back who asks or commands straight away gets just that (its reply carries the buttons).
-                { guard: 'isReturning', target: 'idle', actions: 'reprocessMessage' },
-                { guard: 'isGreeting', target: 'idle', actions: ['recordActivity', 'replyWelcome'] },
-                { guard: 'isSmallTalk', target: 'idle', actions: ['recordActivity', 'replyWelcome'] },
-                { target: 'idle', actions: ['replyWelcome', 'reprocessMessage'] },
+                { guard: 'isReturning', target: 'idle', actions: ['guessLocale', 'reprocessMessage'] },
+                { guard: 'isGreeting', target: 'idle', actions: ['guessLocale', 'recordActivity', 'replyWelcome'] },
+                { guard: 'isSmallTalk', target: 'idle', actions: ['guessLocale', 'recordActivity', 'replyWelcome'] },
+                { target: 'idle', actions: ['guessLocale', 'replyWelcome', 'reprocessMessage'] },
               ],
             },
           },
@@ -121,6 +128,8 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
            */
           contact: {},
           pension: { entry: 'replyPension' },
+          /** Which language to speak: three buttons; the choice itself is read where every state sees it. */
+          language: { entry: 'replyLanguageChoice' },
         },
       },
       question: {

@@ -7,13 +7,14 @@
 import { assign, emit, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import type { ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
 import { AnswerUnavailableError } from '../../src/domain/errors.js';
+import { type Locale, REFERENCE_LOCALE } from '../../src/domain/locale.js';
 import type { MediaQuestion } from '../../src/domain/media-question.js';
-import { activityAfter, type ActivityContext } from '../kit/index.js';
+import { activityAfter, type ActivityContext, localeAfterFirstMessage, type LocaleContext, localeOf } from '../kit/index.js';
 import type { Ask } from './asks.js';
-import type { CssAssistantContent } from './content.js';
+import { type CssAssistantContent, localizer } from './content.js';
 import { mediaQuestionOf, refusalOf } from './media.js';
 import { createReading, SMALL_TALK } from './reading.js';
-import { createReplies } from './replies.js';
+import { createReplies, type Replies } from './replies.js';
 
 /**
  * Questions waiting behind the one with the CSS: as many as a user may send in a minute before flood control steps
@@ -25,7 +26,7 @@ export const MAX_QUEUED = 20;
 export const FAILURES_BEFORE_CONTACT = 2;
 
 /** Session data, persisted with the snapshot. */
-export interface CssAssistantContext extends ActivityContext {
+export interface CssAssistantContext extends ActivityContext, LocaleContext {
   /** The session was opened by a user back after an earlier one expired: greet them back briefly. */
   readonly returning: boolean;
   /** The category whose topic list is open, while in `dialog.category`. */
@@ -36,7 +37,11 @@ export interface CssAssistantContext extends ActivityContext {
   readonly queue: readonly Ask[];
   /** Failures (errors, answers not found) since the last answer. */
   readonly failuresInRow: number;
+  /** The user (not French-speaking) was told once that the CSS answers in French. */
+  readonly toldAnswersInFrench?: boolean;
 }
+
+
 
 /** Raised by the dialog for the question region: a question for the CSS. */
 export type QuestionAsked = { readonly type: 'question.asked'; readonly ask: Ask };
@@ -54,7 +59,15 @@ const notProvided = (name: string) => () => Promise.reject(new Error(`${name} wa
  */
 export function cssAssistantSetup(content: CssAssistantContent) {
   const read = createReading(content);
-  const replies = createReplies(content);
+  const localize = localizer(content);
+  const repliesByLocale = new Map<Locale, Replies>();
+  /** The messages in the conversation's language. */
+  const replies = (context: CssAssistantContext): Replies => {
+    const locale = localeOf(context);
+    let found = repliesByLocale.get(locale);
+    if (found === undefined) repliesByLocale.set(locale, (found = createReplies(localize(locale))));
+    return found;
+  };
   const means = (event: CssAssistantEvent, meaning: string): boolean => isUser(event) && read.meaningOf(event) === meaning;
   const typedAsk = (event: CssAssistantEvent): Ask => ({ kind: 'text', question: event.type === 'user.text' ? event.text.trim() : '' });
   const asked = (ask: Ask | undefined): QuestionAsked => ({ type: 'question.asked', ask: ask ?? { kind: 'text', question: '' } });
@@ -82,6 +95,9 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       isBackCommand: ({ event }) => means(event, 'back'),
       isRetryCommand: ({ event }) => means(event, 'retry'),
       isGreeting: ({ event }) => means(event, 'greeting'),
+      isLanguageCommand: ({ event }) => means(event, 'language'),
+      /** `english`, a tap on [Wolof]…: a language picked. */
+      isLocaleChoice: ({ event }) => isUser(event) && read.localeChosen(event) !== undefined,
       isSmallTalk: ({ event }) => isUser(event) && SMALL_TALK.has(read.meaningOf(event) ?? 'menu'),
       isCategoryChoice: ({ event }) => isUser(event) && read.tappedCategory(event) !== undefined,
       isTopicChoice: ({ event }) => isUser(event) && read.tappedTopic(event) !== undefined,
@@ -90,7 +106,7 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       /** A number that picks nothing where the user is. */
       isNumber: ({ event }) => isUser(event) && read.numberOf(event) !== undefined,
       isTap: ({ event }) => event.type === 'user.choice',
-      isAnswerableMedia: ({ event }) => isUser(event) && mediaQuestionOf(event, content.texts) !== undefined,
+      isAnswerableMedia: ({ event }) => isUser(event) && mediaQuestionOf(event) !== undefined,
       hasLastAsk: ({ context }) => context.lastAsk !== undefined && (context.lastAsk.kind === 'media' || context.lastAsk.question !== ''),
       isMediaAsk: ({ event }) => event.type === 'question.asked' && event.ask.kind === 'media',
       isQueueFull: ({ context }) => context.queue.length >= MAX_QUEUED,
@@ -108,6 +124,11 @@ export function cssAssistantSetup(content: CssAssistantContent) {
     },
     actions: {
       recordActivity: assign(({ context, event }) => (isUser(event) ? activityAfter(context, event) : {})),
+      /** A new session's first message sets its language when nothing (the runtime, an earlier session) did. */
+      guessLocale: assign({
+        locale: ({ context, event }) => (isUser(event) ? localeAfterFirstMessage(context, event) : context.locale),
+      }),
+      chooseLocale: assign({ locale: ({ context, event }) => (isUser(event) ? read.localeChosen(event) : undefined) ?? context.locale }),
       openCategory: assign({
         category: ({ event }) => (isUser(event) ? (read.tappedCategory(event) ?? read.categoryByNumber(event))?.id : undefined),
       }),
@@ -120,7 +141,7 @@ export function cssAssistantSetup(content: CssAssistantContent) {
         asked({ kind: 'text', question: isUser(event) ? (read.topicByNumber(event, context.category)?.question ?? '') : '' }),
       ),
       askAboutFile: raise(({ event }) => {
-        const file = isUser(event) ? mediaQuestionOf(event, content.texts) : undefined;
+        const file = isUser(event) ? mediaQuestionOf(event) : undefined;
         return asked(file ? { kind: 'media', file } : undefined);
       }),
       askAgain: raise(({ context }) => asked(context.lastAsk)),
@@ -136,35 +157,39 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       }),
       countFailure: assign({ failuresInRow: ({ context }) => context.failuresInRow + 1 }),
       forgetFailures: assign({ failuresInRow: 0 }),
-      replyWelcome: emit(({ context, event }) => replies.welcome((isUser(event) ? event.profileName : undefined) ?? context.profileName)),
-      replyWelcomeBack: emit(({ context, event }) => replies.welcomeBack((isUser(event) ? event.profileName : undefined) ?? context.profileName)),
-      replyGreeting: emit(({ context }) => replies.greeting(context.profileName)),
-      replySmallTalk: emit(({ event }) => {
+      replyWelcome: emit(({ context, event }) => replies(context).welcome((isUser(event) ? event.profileName : undefined) ?? context.profileName)),
+      replyWelcomeBack: emit(({ context, event }) =>
+        replies(context).welcomeBack((isUser(event) ? event.profileName : undefined) ?? context.profileName),
+      ),
+      replyGreeting: emit(({ context }) => replies(context).greeting(context.profileName)),
+      replySmallTalk: emit(({ context, event }) => {
         const meaning = isUser(event) ? read.meaningOf(event) : undefined;
-        return replies.smallTalk(meaning === 'thanks' || meaning === 'goodbye' || meaning === 'questionMark' ? meaning : 'acknowledgement');
+        return replies(context).smallTalk(meaning === 'thanks' || meaning === 'goodbye' || meaning === 'questionMark' ? meaning : 'acknowledgement');
       }),
-      replyHome: emit(replies.home),
-      replyHelp: emit(replies.help),
-      replyContact: emit(replies.contact),
-      replyPension: emit(replies.pension),
-      replyMenu: emit(replies.menu),
-      replyCategory: emit(({ context }) => {
-        const category = read.categoryById(context.category ?? '');
-        return category ? replies.category(category) : replies.menu;
+      replyHome: emit(({ context }) => replies(context).home),
+      replyHelp: emit(({ context }) => replies(context).help),
+      replyContact: emit(({ context }) => replies(context).contact),
+      replyPension: emit(({ context }) => replies(context).pension),
+      replyLanguageChoice: emit(({ context }) => replies(context).languageChoice),
+      replyLanguageChosen: emit(({ context }) => replies(context).languageChosen),
+      replyMenu: emit(({ context }) => replies(context).menu),
+      replyCategory: emit(({ context }) => replies(context).category(context.category ?? '') ?? replies(context).menu),
+      /** The answer; the first one given to a user of another language says that the CSS answers in French. */
+      replyAnswer: enqueueActions(({ context, enqueue, event }) => {
+        const sayInFrench = localeOf(context) !== REFERENCE_LOCALE && context.toldAnswersInFrench !== true;
+        for (const message of replies(context).answer(answerOf(event), sayInFrench)) enqueue.emit(message);
+        if (sayInFrench) enqueue.assign({ toldAnswersInFrench: true });
       }),
-      replyAnswer: enqueueActions(({ enqueue, event }) => {
-        for (const message of replies.answer(answerOf(event))) enqueue.emit(message);
-      }),
-      replyNoAnswer: emit(replies.noAnswer),
-      replyServiceDown: emit(replies.failure('down')),
-      replyTimedOut: emit(replies.failure('timeout')),
-      replyFailureAgain: emit(replies.failureAgain),
-      replyQueued: emit(replies.queued),
-      replyQueueFull: emit(replies.queueFull),
-      replyNothingToRetry: emit(replies.nothingToRetry),
-      replyCannotRead: emit(replies.cannotRead),
-      replyMediaRefused: emit(({ event }) => replies.mediaRefused(refusalOf(errorOf(event)) ?? 'type')),
-      replyNudge: emit(replies.nudge),
+      replyNoAnswer: emit(({ context }) => replies(context).noAnswer),
+      replyServiceDown: emit(({ context }) => replies(context).failure('down')),
+      replyTimedOut: emit(({ context }) => replies(context).failure('timeout')),
+      replyFailureAgain: emit(({ context }) => replies(context).failureAgain),
+      replyQueued: emit(({ context }) => replies(context).queued),
+      replyQueueFull: emit(({ context }) => replies(context).queueFull(context.queue.length)),
+      replyNothingToRetry: emit(({ context }) => replies(context).nothingToRetry),
+      replyCannotRead: emit(({ context }) => replies(context).cannotRead),
+      replyMediaRefused: emit(({ context, event }) => replies(context).mediaRefused(refusalOf(errorOf(event)) ?? 'type')),
+      replyNudge: emit(({ context }) => replies(context).nudge),
     },
   });
 }

@@ -1,5 +1,7 @@
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
-import { type CssAssistantContent, frenchContent } from './content.js';
+import { REFERENCE_LOCALE } from '../../src/domain/locale.js';
+import { type CssAssistantContent, frenchContent, localizer } from './content.js';
+import { rememberLocale } from '../kit/index.js';
 import { createCssAssistantMachine } from './css-assistant.machine.js';
 import { sampleEventsOf } from './sample-events.js';
 
@@ -8,12 +10,13 @@ export const CSS_ASSISTANT_VERSION = 2;
 
 /**
  * The CSS assistant speaking `content`, as the runtime registers it: the chart, the sample events the designers'
- * tools explore it with, its word lists (checked by `npm run check`) and its notices.
+ * tools explore it with, its word lists (checked by `npm run check`), its messages in every locale and its notices.
  *
  * @example
- * const variant = createCssAssistant({ ...frenchContent, categories: [...frenchContent.categories, newCategory] });
+ * const variant = createCssAssistant({ ...frenchContent, menu: [...frenchContent.menu, newCategory] });
  */
 export function createCssAssistant(content: CssAssistantContent): MachineDefinition {
+  const { texts } = localizer(content)(REFERENCE_LOCALE);
   return {
     id: 'css-assistant',
     version: CSS_ASSISTANT_VERSION,
@@ -21,9 +24,12 @@ export function createCssAssistant(content: CssAssistantContent): MachineDefinit
     description: "L'assistant de la CSS : questions libres, menu des questions fréquentes, aide, contact et pensions",
     sampleEvents: sampleEventsOf(content),
     vocabulary: content.words,
+    messages: content.messages,
+    // The user's language outlives the session: a returning user is answered in the language they chose.
+    remember: rememberLocale,
     // Kept: rare (a new version only), and it explains a welcome the user did not expect mid-conversation.
-    restartNotice: content.texts.restartNotice,
-    floodNotice: content.texts.floodNotice,
+    restartNotice: texts.restartNotice,
+    floodNotice: texts.floodNotice,
     // Every message is billed: one per user message. A session's first message gets the welcome, then its answer.
     messageCeiling: {
       perUserMessage: 1,
@@ -33,17 +39,21 @@ export function createCssAssistant(content: CssAssistantContent): MachineDefinit
 }
 
 /**
- * The French CSS assistant.
+ * The CSS assistant, in French, English and Wolof.
  *
  * @example
  * createActor(cssAssistant.machine.provide({ actors: { askQuestion } }), { input: { at: Date.now() } });
  */
 export const cssAssistant: MachineDefinition = createCssAssistant(frenchContent);
 
+/** The French texts and menu (the reference locale), for tests and tools that quote them. */
+export const { texts, categories } = localizer(frenchContent)(REFERENCE_LOCALE);
+
 export { createCssAssistantMachine, type CssAssistantContext } from './css-assistant.machine.js';
 export { FAILURES_BEFORE_CONTACT, MAX_QUEUED } from './css-assistant.setup.js';
-export { frenchContent, type CssAssistantContent } from './content.js';
+export { frenchContent, localizer, messages, type CssAssistantContent } from './content.js';
 export { createReading, type Reading } from './reading.js';
 export { BACK_ID, createReplies } from './replies.js';
-export { categories, texts, type CategoryText, type TopicText } from './texts.fr.js';
+export { menu, menuMessageId, type MenuCategory, type MenuTopic } from './menu.js';
+export { textsIn, type CategoryText, type TopicText } from './texts.js';
 export { words } from './words.fr.js';

@@ -5,7 +5,7 @@
 
 import type { UserEvent } from '../../src/domain/conversation.js';
 import { type MediaQuestion, MediaRejectedError } from '../../src/domain/media-question.js';
-import type { CssAssistantContent } from './content.js';
+import { mediaQuestions } from './menu.js';
 
 /** A question about a file the user sent, as `askAboutMedia` receives it. */
 export type MediaQuestionInput = MediaQuestion;
@@ -19,18 +19,18 @@ const isPdf = (mimeType: string | undefined, filename: string | undefined): bool
  * (audio, video, sticker, another kind of document, a file without a media id).
  *
  * @example
- * mediaQuestionOf({ type: 'user.media', media: 'image', mediaId: '42', caption: 'Ce reçu est-il valable ?', at: 0 }, texts);
+ * mediaQuestionOf({ type: 'user.media', media: 'image', mediaId: '42', caption: 'Ce reçu est-il valable ?', at: 0 });
  * // { media: 'image', mediaId: '42', question: 'Ce reçu est-il valable ?' }
- * mediaQuestionOf({ type: 'user.media', media: 'audio', mediaId: '43', at: 0 }, texts); // undefined
+ * mediaQuestionOf({ type: 'user.media', media: 'audio', mediaId: '43', at: 0 }); // undefined
  */
-export function mediaQuestionOf(event: UserEvent, texts: Pick<CssAssistantContent['texts'], 'mediaQuestion'>): MediaQuestionInput | undefined {
+export function mediaQuestionOf(event: UserEvent, questions: Readonly<Record<'image' | 'document', string>> = mediaQuestions): MediaQuestionInput | undefined {
   if (event.type !== 'user.media' || !event.mediaId) return undefined;
   const { media, mediaId, mimeType, filename } = event;
   if (media !== 'image' && !(media === 'document' && isPdf(mimeType, filename))) return undefined;
   return {
     media,
     mediaId,
-    question: event.caption?.trim() || texts.mediaQuestion[media],
+    question: event.caption?.trim() || questions[media],
     ...(mimeType ? { mimeType } : {}),
     ...(filename ? { filename } : {}),
   };

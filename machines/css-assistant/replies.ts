@@ -1,16 +1,15 @@
 /**
- * What the CSS assistant's messages look like, built from its content: texts with their buttons, the menu
- * and topic lists (numbered, with a row to go back), answers carrying their buttons, failures with something
- * to tap. The machine decides when each is sent.
+ * What the CSS assistant's messages look like in one locale: texts with their buttons, the menu and topic lists
+ * (numbered, with a row to go back), answers carrying their buttons, failures with something to tap. The machine
+ * decides when each is sent.
  */
 
 import type { ReplyEvent } from '../../src/domain/conversation.js';
 import { answerReplies, buttonsFrom, numberedList, say, withButtons } from '../kit/index.js';
-import type { CssAssistantContent } from './content.js';
-import type { CategoryText } from './texts.fr.js';
+import type { LocalizedContent } from './content.js';
 
 /** A button's id: the word (or category id) it stands for, titled from `texts.buttons`. */
-export type ButtonId = keyof CssAssistantContent['texts']['buttons'];
+export type ButtonId = keyof LocalizedContent['texts']['buttons'];
 
 /** The id of every list's last row, read as "back" (it is a word of `words.back`). */
 export const BACK_ID = 'retour';
@@ -18,16 +17,19 @@ export const BACK_ID = 'retour';
 /** The three buttons of a welcome, a greeting or an answer. */
 export const HOME_BUTTONS: readonly ButtonId[] = ['menu', 'aide', 'contact'];
 
-/** The messages of one content; see {@link createReplies}. */
+/** The three languages offered, each titled in its own words. */
+export const LANGUAGE_BUTTONS: readonly ButtonId[] = ['francais', 'english', 'wolof'];
+
+/** The messages of one locale; see {@link createReplies}. */
 export type Replies = ReturnType<typeof createReplies>;
 
 /**
- * The messages for `content`.
+ * The messages for a content in one locale.
  *
  * @example
- * createReplies(frenchContent).answer('Le taux est de 7 %.') // [one buttons message: the answer, Menu, Aide, Contact]
+ * createReplies(localizer(frenchContent)('fr')).answer('Le taux est de 7 %.') // [one buttons message: the answer, Menu, Aide, Contact]
  */
-export function createReplies({ texts, categories }: CssAssistantContent) {
+export function createReplies({ texts, categories }: LocalizedContent) {
   const buttons = (ids: readonly ButtonId[]) => buttonsFrom(texts.buttons, ids);
   const home = (body: string): ReplyEvent => withButtons(body, buttons(HOME_BUTTONS));
   return {
@@ -36,9 +38,11 @@ export function createReplies({ texts, categories }: CssAssistantContent) {
     greeting: (name?: string) => home(texts.greeting(name)),
     home: home(texts.home),
     smallTalk: (kind: keyof typeof texts.smallTalk) => home(texts.smallTalk[kind]),
-    help: withButtons(texts.help, buttons(['menu', 'contact'])),
+    help: withButtons(texts.help, buttons(['menu', 'contact', 'langue'])),
     contact: withButtons(texts.contact, buttons(['menu', 'aide'])),
     pension: withButtons(texts.pension, buttons(['pensions', 'contact', 'menu'])),
+    languageChoice: withButtons(texts.languageChoice, buttons(LANGUAGE_BUTTONS)),
+    languageChosen: home(texts.languageChosen),
     menu: numberedList({
       intro: texts.menu.intro,
       entries: categories,
@@ -47,22 +51,28 @@ export function createReplies({ texts, categories }: CssAssistantContent) {
       button: texts.menu.button,
       sectionTitle: texts.menu.sectionTitle,
     }),
-    category: (category: CategoryText) =>
-      numberedList({
+    /** The topic list of the category `id`, or the menu when no category has that id. */
+    category: (id: string) => {
+      const category = categories.find((entry) => entry.id === id);
+      if (category === undefined) return undefined;
+      return numberedList({
         intro: category.intro,
         entries: category.topics,
         back: { id: BACK_ID, ...texts.category.back },
         howTo: texts.category.howTo,
         button: texts.category.button,
         sectionTitle: category.title.slice(0, 24),
-      }),
-    answer: (answer: string) => answerReplies(answer, buttons(HOME_BUTTONS), texts.answerFooter),
+      });
+    },
+    /** An answer; `sayInFrench`: headed by a line saying that the CSS answers in French (once, for other locales). */
+    answer: (answer: string, sayInFrench = false) =>
+      answerReplies(sayInFrench ? texts.answersInFrench(answer.trim()) : answer, buttons(HOME_BUTTONS), texts.answerFooter),
     noAnswer: withButtons(texts.noAnswer, buttons(['menu', 'contact', 'aide'])),
     failure: (kind: 'down' | 'timeout') => withButtons(texts.failure[kind], buttons(['reessayer', 'menu', 'contact'])),
     /** After two failures in a row: the contact details come to the user, with a way to try once more. */
     failureAgain: withButtons(`${texts.failure.again}\n\n${texts.contact}`, buttons(['reessayer', 'menu', 'aide'])),
     queued: say(texts.queued),
-    queueFull: say(texts.queueFull),
+    queueFull: (count: number) => say(texts.queueFull(count)),
     nothingToRetry: home(texts.nothingToRetry),
     cannotRead: home(texts.cannotRead),
     mediaRefused: (reason: 'type' | 'size') => home(texts.mediaRefused[reason]),

@@ -1,5 +1,6 @@
 /**
- * What whole messages mean, as word lists a designer extends: commands, small talk, requests for a person.
+ * What whole messages mean, in every locale (French, English and Wolof words side by side: a command typed in any
+ * language works whatever the conversation speaks), as word lists a designer extends: commands, small talk, requests for a person.
  * A message means one of these only when, once folded (case, accents, punctuation) and rid of the filler
  * words, it is one of the phrases: "aide svp" is `aide`, "aide-moi à remplir le formulaire" is a question.
  * Button and row ids are read the same way, so a tapped `retour` and a typed "Retour !" mean the same.
@@ -11,18 +12,23 @@ import type { Vocabulary } from '../../src/domain/vocabulary.js';
 
 export const words = {
   meanings: {
-    aide: ['aide', 'help', 'aide moi', 'aidez moi', 'besoin d’aide', 'comment ça marche', 'instructions'],
+    aide: ['aide', 'help', 'ndimbal', 'aide moi', 'aidez moi', 'besoin d’aide', 'comment ça marche', 'instructions'],
     menu: ['menu', 'thèmes', 'accueil', 'liste', 'options', 'questions fréquentes', 'faq', 'début'],
     // Requests for a person and complaints all lead to the contact and complaint page.
     contact: [
-      'contact', 'contacts', 'agent', 'un agent', 'conseiller', 'conseillère', 'humain', 'une personne', 'quelqu’un',
+      'contact', 'contacts', 'jokkoo', 'agent', 'un agent', 'conseiller', 'conseillère', 'humain', 'une personne', 'quelqu’un',
       'parler à quelqu’un', 'parler à un agent', 'parler à un conseiller', 'parler à un humain', 'opérateur',
       'réclamation', 'réclamations', 'plainte', 'porter plainte', 'faire une réclamation', 'téléphone',
       'numéro de téléphone', 'appeler', 'adresse', 'agence', 'agences',
     ],
     pension: ['pension', 'pensions', 'retraite', 'ma retraite', 'pension de retraite', 'rente', 'rentes', 'ipres'],
-    back: ['retour', 'précédent', 'revenir', 'back'],
-    retry: ['réessayer', 'ressayer', 'essayer encore', 'encore', 'recommencer', 'retry'],
+    // Asks which language to speak; the three below pick one (the buttons of the choice carry these ids).
+    language: ['langue', 'language', 'làkk', 'changer de langue', 'change language', 'autre langue', 'langues', 'languages'],
+    french: ['français', 'francais', 'french', 'en français', 'in french', 'farañse'],
+    english: ['english', 'anglais', 'en anglais', 'in english', 'angale'],
+    wolof: ['wolof', 'en wolof', 'in wolof', 'olof'],
+    back: ['retour', 'précédent', 'revenir', 'back', 'go back', 'dellu'],
+    retry: ['réessayer', 'ressayer', 'essayer encore', 'encore', 'recommencer', 'retry', 'try again', 'jéemaat', 'jéemaatal'],
     greeting: [
       'bonjour', 'bjr', 'bonsoir', 'bsr', 'salut', 'slt', 'coucou', 'hello', 'hi', 'hey', 'yo', 'allo', 'good morning',
       'bonjour bonjour', 'bonne matinée', 'salam', 'salam alaykoum', 'salam aleykoum', 'salam alekoum', 'salaam aleekum', 'salam alekum', 'salamalekum',

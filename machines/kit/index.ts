@@ -7,3 +7,5 @@ export { activityAfter, activityFrom, wordsOf, type ActivityContext } from './ac
 export { answerReplies } from './answer-replies.js';
 export { numberedList, typedNumber, type ListEntry, type NumberedList } from './lists.js';
 export { buttonsFrom, reply, say, withButtons } from './replies.js';
+export { guessLocale, LOCALE_CUES, type LocaleCues } from './guess-locale.js';
+export { localeAfterFirstMessage, localeFrom, localeOf, rememberLocale, startingLocale, type LocaleContext } from './conversation-locale.js';

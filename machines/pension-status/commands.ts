@@ -7,10 +7,14 @@ import { matchCommand } from '../../src/domain/match-command.js';
 /** The words a user can type (or the button ids they can tap) that steer the form. */
 export type Command = 'aide' | 'annuler' | 'nouveau' | 'confirmer' | 'corriger' | 'reessayer';
 
-/** Folded words → command. Button ids are the command names, so a tap reads like a typed word. */
+/**
+ * Folded words → command, in French, English and Wolof (a command works whatever the conversation speaks). Button ids
+ * are the command names, so a tap reads like a typed word.
+ */
 const COMMANDS: Readonly<Record<string, Command>> = {
   aide: 'aide',
   help: 'aide',
+  ndimbal: 'aide',
   annuler: 'annuler',
   annulation: 'annuler',
   cancel: 'annuler',
@@ -24,13 +28,26 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   oui: 'confirmer',
   ok: 'confirmer',
   valider: 'confirmer',
+  confirm: 'confirmer',
+  yes: 'confirmer',
+  waaw: 'confirmer',
+  deggal: 'confirmer',
   corriger: 'corriger',
   modifier: 'corriger',
   non: 'corriger',
+  correct: 'corriger',
+  'correct it': 'corriger',
+  no: 'corriger',
+  deedeet: 'corriger',
+  defar: 'corriger',
+  'new number': 'nouveau',
+  'beneen nimero': 'nouveau',
   reessayer: 'reessayer',
   ressayer: 'reessayer',
   'essayer encore': 'reessayer',
   retry: 'reessayer',
+  'try again': 'reessayer',
+  jeemaat: 'reessayer',
 };
 
 /**

@@ -1,6 +1,13 @@
+import { REFERENCE_LOCALE } from '../../src/domain/locale.js';
 import type { MachineDefinition } from '../../src/domain/machine-definition.js';
-import { pensionStatusMachine } from './pension-status.machine.js';
+import { rememberLocale } from '../kit/index.js';
+import { messages } from './messages.js';
+import { createPensionStatusMachine } from './pension-status.machine.js';
 import { sampleEvents } from './sample-events.js';
+import { pensionTextsIn } from './texts.js';
+
+/** The pension-status statechart, speaking the messages of `locales/`. */
+export const pensionStatusMachine = createPensionStatusMachine(messages);
 
 /**
  * The pension-status form as the runtime registers it. Bump `version` whenever a state, context
@@ -15,6 +22,9 @@ export const pensionStatus: MachineDefinition = {
   machine: pensionStatusMachine,
   description: "Suivi d'un dossier de pension ou de prestation CSS à partir du numéro d'immatriculation",
   sampleEvents,
+  messages,
+  // The user's language outlives the session (never their registration number).
+  remember: rememberLocale,
   // Users type their registration number here: analytics keep no typed text of this machine.
   recordsQuestions: false,
   // The form says what went wrong (a refused number, a cancel) and asks again in a second message; its opening adds
@@ -25,6 +35,10 @@ export const pensionStatus: MachineDefinition = {
   },
 };
 
-export { MAX_ATTEMPTS, pensionStatusMachine, type PensionStatusContext } from './pension-status.machine.js';
+export { createPensionStatusMachine, MAX_ATTEMPTS, type PensionStatusContext } from './pension-status.machine.js';
 export { normalizeCommand, normalizeRegistrationNumber, type Command } from './commands.js';
-export { formatDate, texts } from './texts.fr.js';
+export { formatDate, pensionTextsIn, type PensionTexts } from './texts.js';
+export { messages };
+
+/** The French texts (the reference locale), for tests and tools that quote them. */
+export const texts = pensionTextsIn(messages, REFERENCE_LOCALE);

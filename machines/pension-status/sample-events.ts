@@ -1,5 +1,9 @@
 import type { UserEvent } from '../../src/domain/conversation.js';
-import { texts } from './texts.fr.js';
+import { REFERENCE_LOCALE } from '../../src/domain/locale.js';
+import { messages } from './messages.js';
+import { pensionTextsIn } from './texts.js';
+
+const { buttons } = pensionTextsIn(messages, REFERENCE_LOCALE);
 
 const at = 1_764_000_000_000;
 const text = (value: string): UserEvent => ({ type: 'user.text', text: value, at });
@@ -12,6 +16,9 @@ const choice = (id: string, title: string): UserEvent => ({ type: 'user.choice',
  */
 export const sampleEvents: readonly UserEvent[] = [
   text('bonjour'),
+  // A greeting in Wolof and one in English: a new session guesses its language from them.
+  text('nanga def'),
+  text('hello'),
   text('1234567A'),
   text('12 345 678-90'),
   text('123'),
@@ -23,7 +30,7 @@ export const sampleEvents: readonly UserEvent[] = [
   text('nouveau'),
   text('oui'),
   text('non'),
-  ...Object.entries(texts.buttons).map(([id, title]) => choice(id, title)),
+  ...Object.entries(buttons).map(([id, title]) => choice(id, title)),
   { type: 'user.media', media: 'image', at },
   { type: 'user.other', kind: 'location', at },
 ];

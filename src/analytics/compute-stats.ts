@@ -21,6 +21,8 @@ export interface InteractionStats {
   readonly errorsByKind: Readonly<Record<ErrorKind, number>>;
   /** The most asked questions, normalized (see `normalizeQuestion`), most asked first. */
   readonly topQuestions: ReadonlyArray<{ readonly question: string; readonly count: number }>;
+  /** Users of the sample by the language their latest message was answered in (`fr`, `en`, `wo`). */
+  readonly conversationsByLocale: Readonly<Record<string, number>>;
 }
 
 export type ErrorKind = 'failed' | 'timed_out' | 'restarted';
@@ -98,7 +100,21 @@ export function computeStats(interactions: readonly Interaction[], options: Stat
     cssLatencyMs: { turns: latencies.length, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) },
     errorsByKind,
     topQuestions: topQuestions(interactions, options.topQuestions ?? 10),
+    conversationsByLocale: byLocale(interactions),
   };
+}
+
+/** Each user counted once, in the language of their latest record that names one. */
+function byLocale(interactions: readonly Interaction[]): Record<string, number> {
+  const latest = new Map<string, Interaction>();
+  for (const i of interactions) {
+    if (i.locale === undefined) continue;
+    const seen = latest.get(i.user);
+    if (seen === undefined || seen.at <= i.at) latest.set(i.user, i);
+  }
+  const counts: Record<string, number> = {};
+  for (const { locale } of latest.values()) if (locale !== undefined) counts[locale] = (counts[locale] ?? 0) + 1;
+  return counts;
 }
 
 /** `cutOffAt`: the oldest record of a full sample, before which hours are partial. */

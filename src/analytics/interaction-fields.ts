@@ -38,6 +38,7 @@ export function toFields(interaction: Interaction): string[] {
     'length', String(i.responseLength),
     'ms', String(i.responseMs),
     'outcome', i.outcome,
+    ...(i.locale === undefined ? [] : ['locale', i.locale]),
     ...(i.question === undefined ? [] : ['question', i.question]),
   ];
 }
@@ -53,6 +54,7 @@ export function fromFields(fields: readonly string[]): Interaction | undefined {
   const [at, machineVersion, responseLength, responseMs] = [number('at'), number('version'), number('length'), number('ms')];
   const [user, machineId, state, event, outcome] = ['user', 'machine', 'state', 'event', 'outcome'].map((name) => f.get(name));
   const question = f.get('question');
+  const locale = f.get('locale');
   if (![at, machineVersion, responseLength, responseMs].every(Number.isFinite) || f.get('platform') !== 'whatsapp') return undefined;
   if (user === undefined || machineId === undefined || state === undefined || event === undefined) return undefined;
   if (outcome === undefined || !isOutcome(outcome)) return undefined;
@@ -65,6 +67,7 @@ export function fromFields(fields: readonly string[]): Interaction | undefined {
     state,
     event,
     ...(question === undefined ? {} : { question }),
+    ...(locale === undefined ? {} : { locale }),
     responseLength,
     responseMs,
     outcome,

@@ -69,6 +69,8 @@ export async function startChat(options: ChatOptions): Promise<RunningChat> {
     metrics,
     pseudonym,
     ...(inspection ? { inspection } : {}),
+    // `--lang wo` (or START_LOCALE): the conversation starts in that language.
+    ...(config.startLocale ? { startLocale: config.startLocale } : {}),
   });
   worker.start();
   const session = new ChatSession({

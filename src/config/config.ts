@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES, type Locale } from '../domain/locale.js';
 import { httpUrl, integer, optionalText } from './env-values.js';
 import { hardeningEnv, hardeningProblem, toHardeningConfig, type HardeningConfig } from './hardening-env.js';
 
@@ -41,6 +42,7 @@ const schema = z.object({
   ),
   SESSION_TTL_SECONDS: integer(1800, 1, 30 * 24 * 3600),
   USER_MEMORY_DAYS: integer(90, 0, 3650),
+  START_LOCALE: optionalText.pipe(z.union([z.undefined(), z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` })])),
   MENU_NUDGE_SECONDS: integer(0, 0, 24 * 3600),
   DEDUP_WINDOW_SECONDS: integer(24 * 3600, 60, 30 * 24 * 3600),
   OUTBOUND_PER_SECOND: integer(80, 1, 10_000),
@@ -98,6 +100,11 @@ export type Config = Readonly<{
   sessionTtlSeconds: number;
   /** How long what a machine remembers of a user (language, last visit) outlives their last message; 0: nothing. */
   userMemoryDays: number;
+  /**
+   * The language every new conversation starts in (`START_LOCALE`), instead of guessing it from the first message;
+   * unset: guessed, French when nothing tells. A user's own choice, remembered, still wins.
+   */
+  startLocale?: Locale;
   /** How long a user may sit in the CSS menu before one nudge; 0 (the default): no nudge, a message nobody asked for. */
   menuNudgeSeconds: number;
   dedupWindowSeconds: number;
@@ -190,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ),
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     userMemoryDays: e.USER_MEMORY_DAYS,
+    ...(e.START_LOCALE === undefined ? {} : { startLocale: e.START_LOCALE }),
     menuNudgeSeconds: e.MENU_NUDGE_SECONDS,
     dedupWindowSeconds: e.DEDUP_WINDOW_SECONDS,
     workerConcurrency: e.WORKER_CONCURRENCY,

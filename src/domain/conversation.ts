@@ -1,4 +1,5 @@
 import type { MediaKind } from './inbound.js';
+import type { Locale } from './locale.js';
 import type { OutboundMessage } from './outbound.js';
 
 /**
@@ -36,6 +37,8 @@ export interface ReplyEvent {
 export interface ConversationInput {
   readonly at: number;
   readonly profileName?: string;
+  /** The locale to start in, when the runtime knows it (`npm run chat -- --lang wo`, the check in each locale). */
+  readonly locale?: Locale;
   /** Set when this user had an earlier session that ended (idle past the session TTL): a machine may greet them back. */
   readonly returning?: ReturningUser;
 }

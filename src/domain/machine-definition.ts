@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { UserEvent } from './conversation.js';
+import type { Messages } from './locale.js';
 import type { MessageCeiling } from './message-ceiling.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -43,6 +44,11 @@ export interface MachineDefinition {
    * listed under two meanings, one made only of filler words, and one that is a number.
    */
   readonly vocabulary?: Vocabulary;
+  /**
+   * The machine's messages in every locale (`machines/<id>/locales/*.ftl`): `npm run check` explores the machine in
+   * each locale and checks every message (present, within WhatsApp's limits, variables as in the reference).
+   */
+  readonly messages?: Messages;
   /** Sent once when a user writes faster than the inbound limit allows (`INBOUND_PER_MINUTE`). */
   readonly floodNotice?: string;
   /**

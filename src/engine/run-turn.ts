@@ -1,6 +1,7 @@
 import { createActor, waitFor, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Observer, type Snapshot } from 'xstate';
 import type { ConversationInput, ReplyEvent, ReturningUser, UserEvent } from '../domain/conversation.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
+import type { Locale } from '../domain/locale.js';
 import type { OutboundMessage } from '../domain/outbound.js';
 import { stateName } from '../domain/state-name.js';
 import type { StoredConversation } from '../ports/conversation-pipeline.js';
@@ -72,6 +73,8 @@ export interface TurnOptions {
   readonly inspection?: { readonly actorId: string; readonly inspect: Observer<InspectionEvent> };
   /** What is known of the user's earlier session, given to a new session's input. */
   readonly returning?: ReturningUser;
+  /** The language a new session starts in (`START_LOCALE`, `npm run chat -- --lang`); absent, the machine guesses. */
+  readonly locale?: Locale;
 }
 
 /**
@@ -91,7 +94,7 @@ export async function runTurn(
   const restored = restorableSnapshot(definition, stored);
   const { inspection } = options;
   const actor = createActor(definition.machine, {
-    ...(restored.snapshot === undefined ? { input: inputOf(event, options.returning) } : { snapshot: restored.snapshot }),
+    ...(restored.snapshot === undefined ? { input: inputOf(event, options.returning, options.locale) } : { snapshot: restored.snapshot }),
     ...(inspection ? { id: inspection.actorId, inspect: inspection.inspect } : {}),
   });
   const replies: OutboundMessage[] = [];
@@ -142,8 +145,10 @@ export async function runTurn(
   };
 }
 
-function inputOf(event: UserEvent | RuntimeEvent, returning: ReturningUser | undefined): ConversationInput {
+function inputOf(event: UserEvent | RuntimeEvent, returning: ReturningUser | undefined, locale: Locale | undefined): ConversationInput {
   const at = 'at' in event && typeof event.at === 'number' ? event.at : Date.now();
   const profileName = 'profileName' in event && typeof event.profileName === 'string' ? event.profileName : undefined;
-  return { at, ...(profileName === undefined ? {} : { profileName }), ...(returning ? { returning } : {}) };
+  // A language the user chose earlier wins over the runtime's starting one.
+  const startLocale = returning?.remembered['locale'] === undefined ? locale : undefined;
+  return { at, ...(profileName === undefined ? {} : { profileName }), ...(returning ? { returning } : {}), ...(startLocale ? { locale: startLocale } : {}) };
 }

@@ -175,6 +175,8 @@ export interface StateCount {
   readonly machineId: string;
   readonly state: string;
   readonly count: number;
+  /** The same conversations by the language they speak (`fr`, `en`, `wo`); French when the machine keeps none. */
+  readonly byLocale?: Readonly<Record<string, number>>;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Interaction {
   /** The user event: `user.text`, `user.choice`, `user.media`, `user.other`, or a timer. */
   readonly event: string;
   readonly question?: string;
+  /** The language the conversation speaks after the turn (`fr`, `en`, `wo`), for a machine that has messages. */
+  readonly locale?: string;
   /** Characters sent back in this turn. */
   readonly responseLength: number;
   /** Time from taking the message to committing its replies (CSS call included). */

@@ -109,4 +109,18 @@ describe('computeStats', () => {
     expect(stats.sample).toEqual({ records: 2, limit: 10_000, oldest: new Date(NOW - HOUR).toISOString(), newest: new Date(NOW).toISOString() });
     expect(computeStats([], { now: NOW, limit: 10 }).sample).toEqual({ records: 0, limit: 10, oldest: null, newest: null });
   });
+
+  it('counts users by the language of their latest message, each once; records without a language are left out', () => {
+    const stats = computeStats(
+      [
+        interaction({ user: 'awa', at: NOW - 3, locale: 'fr' }),
+        interaction({ user: 'awa', at: NOW - 1, locale: 'wo' }), // switched to Wolof: counted there only
+        interaction({ user: 'john', at: NOW - 2, locale: 'en' }),
+        interaction({ user: 'moussa', at: NOW - 2, locale: 'fr' }),
+        interaction({ user: 'old', at: NOW - 2 }),
+      ],
+      { now: NOW, limit: 10_000 },
+    );
+    expect(stats.conversationsByLocale).toEqual({ wo: 1, en: 1, fr: 1 });
+  });
 });

@@ -39,10 +39,10 @@ describe('npm run chat -- --watch', () => {
     await bot.say('menu');
     const asked = css.questions.length;
 
-    project.edit('css-assistant/texts.fr.ts', (text) => text.replace('*Menu* : choisissez un thème.', '*Menu* : touchez un thème.'));
+    project.edit('css-assistant/locales/fr.ftl', (text) => text.replace('*Menu* : choisissez un thème.', '*Menu* : touchez un thème.'));
     const reload = await afterReload(bot, 1);
     expect(reload).toMatch(
-      new RegExp(`^↻ machines/css-assistant/texts\\.fr\\.ts saved: css-assistant v${cssAssistant.version} rebuilt, 4 message\\(s\\) replayed in \\d+\\.\\d\\d s — state: dialog\\.menu,question\\.ready\n`),
+      new RegExp(`^↻ machines/css-assistant/locales/fr\\.ftl saved: css-assistant v${cssAssistant.version} rebuilt, 4 message\\(s\\) replayed in \\d+\\.\\d\\d s — state: dialog\\.menu,question\\.ready\n`),
     );
     expect(reload).toContain('> menu\n📋 *Menu* : touchez un thème.');
     expect(reload).toMatch(/✓ check: no problem/);
@@ -57,9 +57,9 @@ describe('npm run chat -- --watch', () => {
     bot = spawnChat(['--watch'], { CSS_API_URL: css.url }, project.root);
     await bot.ready();
     await bot.say('menu');
-    project.edit('css-assistant/texts.fr.ts', (text) => text.replace("nudge: 'Toujours", "nudge: 'Toujours' 'là"));
+    project.edit('css-assistant/texts.ts', (text) => text.replace("nudge: t('nudge'),", "nudge: t('nudge') 'là',"));
     const failed = await afterReload(bot, 1);
-    expect(failed).toMatch(/^✗ machines\/css-assistant\/texts\.fr\.ts: machines\/css-assistant\/texts\.fr\.ts:\d+:\d+: ',' expected\. \(the chat goes on with the previous version\)\n/);
+    expect(failed).toMatch(/^✗ machines\/css-assistant\/texts\.ts: machines\/css-assistant\/texts\.ts:\d+:\d+: ',' expected\. \(the chat goes on with the previous version\)\n/);
     expect(await bot.say('/tap 1')).toContain(`1. ${categories[0]!.topics[0]!.title}`);
   }, 60_000);
 
@@ -68,10 +68,10 @@ describe('npm run chat -- --watch', () => {
     bot = spawnChat(['--watch'], { CSS_API_URL: css.url }, project.root);
     await bot.ready();
     await bot.say('aide');
-    project.edit('css-assistant/texts.fr.ts', (text) => text.replace("menu: 'Menu',", "menu: 'Toutes les questions fréquentes',"));
+    project.edit('css-assistant/locales/fr.ftl', (text) => text.replace('button-menu = Menu', 'button-menu = Toutes les questions fréquentes'));
     const reload = await afterReload(bot, 1);
     expect(reload).toContain('⚠️  not delivered, WhatsApp would refuse it: buttons[0].title is 31 long, the Cloud API allows 20 (npm run check names the text)\n');
-    expect(reload).toMatch(/› buttons\[0\]\.title: 31 characters, the Cloud API allows 20 \(text frenchContent\.texts\.buttons\.menu\): shorten it/);
+    expect(reload).toMatch(/› buttons\[0\]\.title: 31 characters, the Cloud API allows 20 \(text texts\.buttons\.menu\): shorten it/);
     expect(bot.stderr()).not.toMatch(/[{}]|\n\s+at /);
   }, 60_000);
 });

@@ -111,6 +111,20 @@ describe('npm run chat', () => {
     expect(bot.stderr()).toContain('  css-assistant — ');
   });
 
+  it('starts in the language given with --lang, whatever the greeting, and refuses an unknown one', async () => {
+    const bot = chat(['--lang', 'wo', 'css-assistant']);
+    expect(await bot.ready()).toContain('Language: wo');
+    const welcome = await bot.say('bonjour');
+    expect(welcome).toContain('Dalal ak jàmm');
+    expect(welcome).toContain('  1) Menu\n  2) Ndimbal\n  3) Jokkoo\n');
+    const english = chat(['--lang=en']);
+    await english.ready();
+    expect(await english.say('bonjour')).toContain('Welcome');
+    const wrong = chat(['--lang', 'de']);
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.stderr()).toContain('Unknown language "de": --lang takes one of fr, en, wo.');
+  });
+
   it('shows the conversation in the XState inspector with INSPECT, masked as on the server', async () => {
     const relay = await startWsRelayStandIn();
     const { received } = relay;

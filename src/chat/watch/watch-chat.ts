@@ -83,7 +83,8 @@ export async function startWatchedChat(options: WatchChatOptions): Promise<Watch
     const since = savedAt ?? performance.now();
     savedAt = undefined;
     try {
-      for (const file of files) await transpileMachineFile(root, file);
+      // Message files (.ftl) are read afresh by the reloaded machines: only TypeScript is rebuilt.
+      for (const file of files) if (file.endsWith('.ts')) await transpileMachineFile(root, file);
       loaded = await loader.load();
       const next = pick(loaded);
       const replay = await chat.reload(next);
@@ -98,7 +99,7 @@ export async function startWatchedChat(options: WatchChatOptions): Promise<Watch
   };
 
   const unwatch = watchFolder(join(root, 'machines'), (name) => {
-    if (!name.endsWith('.ts') || !existsSync(join(root, 'machines', name))) return;
+    if (!/\.(ts|ftl)$/.test(name) || !existsSync(join(root, 'machines', name))) return;
     saved.add(name);
     savedAt ??= performance.now();
     clearTimeout(debounce);

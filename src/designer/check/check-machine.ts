@@ -5,13 +5,16 @@
 
 import type { AnyStateMachine, AnyStateNode, EventObject } from 'xstate';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
+import { LOCALES, REFERENCE_LOCALE } from '../../domain/locale.js';
 import { findVocabularyProblems } from '../../domain/vocabulary.js';
+import { FluentMessages } from '../../i18n/fluent-messages.js';
 import { findDeadEnds } from './dead-ends.js';
-import { explore } from './explore.js';
+import { explore, type SentReply } from './explore.js';
 import { findFinalStates } from './final-states.js';
 import { findLimitProblems } from './limits.js';
 import { type CostSummary, findCeilingProblems, summarizeCosts } from './message-ceiling.js';
 import type { TurnCost } from './message-costs.js';
+import { checkMessageFiles, localeNamedIn, localeTextKeys } from './messages.js';
 import { type CheckOptions, type Finding, type MachineProblem, dedupe } from './problem.js';
 import { findUnreachable } from './reachability.js';
 import { findReferenceProblems, withStandIns } from './references.js';
@@ -30,6 +33,8 @@ export interface MachineCheckResult {
   readonly problems: MachineProblem[];
   /** Known problems let through by a waiver: printed as warnings. */
   readonly waived: WaivedProblem[];
+  /** What does not fail the check but a designer should know: messages said in French for want of a translation. */
+  readonly warnings: string[];
   /** Waivers of this machine that matched nothing: the problem is fixed, remove them. */
   readonly unusedWaivers: Waiver[];
   /** Every context field the exploration met, with the JSON types of its values. */
@@ -80,9 +85,15 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
     ...findUnofferedChoices(explorable, exploration, events.filter(isChoice)),
     ...findSwallowedCommands(explorable, exploration, events),
     ...findTypedRowNumberProblems(exploration, at, keys),
-    ...findLimitProblems(exploration.replies, keys),
+    ...findLimitProblems(exploration.replies.filter(isReference), keys),
     ...findCeilingProblems(exploration.costs, definition.messageCeiling),
   ];
+  const warnings: string[] = [];
+  if (definition.messages instanceof FluentMessages) {
+    const report = checkMessageFiles(definition.messages);
+    findings.push(...report.findings, ...findLocaleLimitProblems(definition.messages, exploration.replies, explorable, events, at, options));
+    warnings.push(...report.warnings);
+  }
   const all = dedupe(findings).map((finding) => ({ machine: definition.id, ...finding }));
   const { problems, waived, unused } = partitionWaived(all, options.waivers ?? [], [definition.id]);
   return {
@@ -90,6 +101,7 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
     version: definition.version,
     problems,
     waived,
+    warnings,
     unusedWaivers: unused,
     contextFields: exploration.contextFields,
     states: allStates(machine).length,
@@ -97,6 +109,32 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
     costs: exploration.costs,
     costSummary: summarizeCosts(exploration.costs, definition.messageCeiling),
   };
+}
+
+/** A reply said in the reference locale (or by a machine that has no locale). */
+const isReference = (reply: SentReply): boolean => reply.locale === undefined || reply.locale === REFERENCE_LOCALE;
+
+/**
+ * WhatsApp's limits in every other locale: the replies said in it while exploring, and those of the machine explored
+ * again starting in it. A problem names the locale whose file holds the text (`wo:button-aide`); one in a French text
+ * (a message a locale leaves to French) is the reference's, reported with it.
+ */
+function findLocaleLimitProblems(
+  messages: FluentMessages,
+  explored: readonly SentReply[],
+  explorable: AnyStateMachine,
+  events: readonly EventObject[],
+  at: number,
+  options: CheckOptions,
+): Finding[] {
+  const others = LOCALES.filter((locale) => locale !== REFERENCE_LOCALE && messages.sources[locale] !== undefined);
+  const replies = [...explored, ...others.flatMap((locale) => explore(explorable, events, { at, locale }, options.explore).replies)];
+  const keys = localeTextKeys(messages, others);
+  return replies
+    .filter((reply) => !isReference(reply))
+    .flatMap((reply) => findLimitProblems([reply], keys).map((finding) => ({ finding, locale: localeNamedIn(finding.message) ?? reply.locale })))
+    .filter(({ locale }) => locale !== REFERENCE_LOCALE)
+    .map(({ finding, locale }) => ({ ...finding, ...(locale === undefined ? {} : { locale }) }));
 }
 
 /**

@@ -87,6 +87,7 @@ export async function runCheckCommand(
   for (const result of results) {
     if (result.problems.length > 0) print(formatProblems(result.problems));
     else print(`✓ ${result.machine} v${result.version}: ${result.states} states, ${result.transitions} transitions checked`);
+    for (const warning of result.warnings) print(`⚠ ${result.machine} › ${warning}`);
     const definition = definitions.find((candidate) => candidate.id === result.machine);
     for (const line of formatCostSummary(result.costSummary, definition?.messageCeiling)) print(`  ${line}`);
     if (definition && options.paths) for (const line of pathLines(definition, options.paths === 'all')) print(`  ${line}`);

@@ -26,7 +26,15 @@ export interface Arrival {
 export interface SentReply {
   readonly state: string;
   readonly message: OutboundMessage;
+  /** The locale the conversation spoke when it sent the reply (its context's `locale`), when it has one. */
+  readonly locale?: string;
 }
+
+/** A context's `locale`, when it is a string. */
+const localeOfContext = (context: unknown): string | undefined => {
+  const locale = (context as { locale?: unknown } | null | undefined)?.locale;
+  return typeof locale === 'string' ? locale : undefined;
+};
 
 /** What exploring found. */
 export interface Exploration {
@@ -117,7 +125,8 @@ export function explore(
     const state = valuePath(snapshot.value);
     for (const node of activeNodes(machine, snapshot.value)) visited.add(node.id);
     noteContext(contextFields, snapshot.context);
-    for (const { message, json } of emitted) replies.set(`${state}\u0000${json}`, { state, message });
+    const locale = localeOfContext(snapshot.context);
+    for (const { message, json } of emitted) replies.set(`${locale ?? ''}\u0000${state}\u0000${json}`, { state, message, ...(locale ? { locale } : {}) });
     const isNowSettled = isSettled(snapshot);
     const offered = [...before, ...emitted];
     const snapshotKey = keyOf(snapshot);

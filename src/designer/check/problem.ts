@@ -21,6 +21,8 @@ export interface MachineProblem {
   /** Where in the state or message: `entry[0]`, `on["user.text"][1].guard`, `buttons[2].title`, `texts.menu.body`. */
   readonly field: string;
   readonly message: string;
+  /** The locale the problem is in (`wo`), when it is in one locale's messages only. */
+  readonly locale?: string;
 }
 
 /** A problem before the machine's id is attached: each rule reports these. */
@@ -66,7 +68,7 @@ export interface CheckOptions {
 export function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((finding) => {
-    const key = `${finding.state}\u0000${finding.field}\u0000${finding.message}`;
+    const key = `${finding.locale ?? ''}\u0000${finding.state}\u0000${finding.field}\u0000${finding.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../src/domain/locale.js';
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import type { ReplyEvent, UserEvent } from '../../domain/conversation.js';
 import type { OutboundMessage } from '../../domain/outbound.js';
@@ -69,17 +70,18 @@ function play(machine: AnyStateMachine, key: string, run: () => Step): Step {
 
 /**
  * Plays `events` through the pure machine (`initialTransition`/`transition`, no actor, no I/O), as the
- * runtime would: the first event's time and name are the session's input, the initial state's own replies
+ * runtime would: the first event's time and name (and the locale the runtime starts in) are the session's input, the initial state's own replies
  * go with the first turn.
  *
  * @example
  * const turns = expectedTurns(cssAssistant.machine, [text('bonjour'), text('menu')]);
  * turns[1].replies // [{ type: 'list', … }]
  */
-export function expectedTurns(machine: AnyStateMachine, events: readonly PathEvent[]): ExpectedTurn[] {
+export function expectedTurns(machine: AnyStateMachine, events: readonly PathEvent[], locale?: Locale): ExpectedTurn[] {
   const first = events[0] as UserEvent | undefined;
   if (!first || outcomeOf(first)) throw new Error('a path starts with a user event');
-  const input = { at: first.at, profileName: first.profileName };
+  // The runtime's START_LOCALE, when the path is replayed in a locale.
+  const input = { at: first.at, profileName: first.profileName, ...(locale ? { locale } : {}) };
   let key = JSON.stringify(input);
   const [initialSnapshot, initActions] = play(machine, key, () => initialTransition(machine, input));
   let snapshot = initialSnapshot;

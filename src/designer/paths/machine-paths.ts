@@ -1,3 +1,4 @@
+import type { Locale } from '../../../src/domain/locale.js';
 import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeEvent, type SerializedSnapshot } from '@xstate/graph';
 import type { AnyMachineSnapshot, AnyStateNode, AnyTransitionDefinition, EventObject } from 'xstate';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
@@ -23,6 +24,8 @@ export interface PathOptions {
   readonly maxSimplePaths?: number;
   /** Bound of the state-space traversal, against a context that grows without end (default 5000). */
   readonly limit?: number;
+  /** The locale every path starts in (the runtime's START_LOCALE); absent, the machine's own default. */
+  readonly locale?: Locale;
 }
 
 /** A path through the machine, with what the pure machine says the user sees on each turn. */
@@ -83,7 +86,7 @@ function explore(definition: MachineDefinition, options: PathOptions) {
       return outcomes.fails ? [...done, { type: `xstate.error.actor.${id}`, error: `${name} failed` }] : done;
     });
   };
-  const traversal = { events: eventsFor, serializeState, limit: options.limit ?? 5000, input: { at: first.at } };
+  const traversal = { events: eventsFor, serializeState, limit: options.limit ?? 5000, input: { at: first.at, ...(options.locale ? { locale: options.locale } : {}) } };
   const adjacency = getAdjacencyMap(machine, traversal);
   const edgesFrom = (key: string): { event: PathEvent; state: Snapshot }[] =>
     Object.values(adjacency[key as SerializedSnapshot]?.transitions ?? {}).map(({ event, state }) => ({ event: event as PathEvent, state }));
@@ -179,7 +182,7 @@ export function machinePaths(definition: MachineDefinition, options: PathOptions
   covering.forEach(add('transition'));
   spread(simple, maxSimple).forEach(add('simple'));
   const paths = [...found.values()].map(({ events, origin }, index): MachinePath => {
-    const turns = expectedTurns(definition.machine, events);
+    const turns = expectedTurns(definition.machine, events, options.locale);
     return { title: `#${String(index + 1).padStart(3, '0')} ${titleOf(turns)}`, events, turns, origin };
   });
   return { paths, states: space.keys.length, transitions, simplePaths: simple.length };

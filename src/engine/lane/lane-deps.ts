@@ -1,3 +1,4 @@
+import type { Locale } from '../../domain/locale.js';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import type { Inspection } from '../../inspection/create-inspection.js';
 import type { Logger } from '../../observability/logger.js';
@@ -32,4 +33,6 @@ export interface LaneDeps {
   readonly claimEffectUntil: (effect: string, startedAt: number) => number;
   /** Whether what machines `remember` of a user is kept across sessions (`USER_MEMORY_DAYS` > 0). */
   readonly keepsMemory?: boolean;
+  /** The language new sessions start in (`START_LOCALE`); absent, each machine guesses it. */
+  readonly startLocale?: Locale;
 }

@@ -7,7 +7,7 @@ import { toOutbox } from '../to-outbox.js';
 import { toUserEvent } from '../to-user-event.js';
 import { commitTurn } from './commit-turn.js';
 import type { LaneDeps } from './lane-deps.js';
-import { reportTurn, type TurnReport } from './report-turn.js';
+import { conversationLocale, reportTurn, type TurnReport } from './report-turn.js';
 import { startTyping } from '../typing-indicator.js';
 
 const DEFAULT_FLOOD_NOTICE =
@@ -62,6 +62,7 @@ async function runMachine(
   const result = await runTurn(definition, stored, event, deps.settleTimeoutMs, {
     ...(deps.inspection ? { inspection: { actorId: deps.inspection.actorId(lease.key), inspect: deps.inspection.inspect } } : {}),
     ...(memory ? { returning: memory } : {}),
+    ...(deps.startLocale ? { locale: deps.startLocale } : {}),
   });
   // A conversation that could not be resumed is told so before it starts again.
   const notice = stored && result.restartReason && definition.restartNotice;
@@ -76,7 +77,9 @@ async function runMachine(
     cause: message.wamid,
     ...(deps.keepsMemory ? { memory: memoryOf(definition, conversation) } : {}),
   });
-  reportTurn(deps, { ...report, outcome: result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok', state: result.state, replies });
+  const locale = conversationLocale(definition, conversation.snapshot);
+  const outcome = result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok';
+  reportTurn(deps, { ...report, outcome, state: result.state, replies, ...(locale === undefined ? {} : { locale }) });
   if (result.restartReason) {
     deps.logger.warn({ conversation: deps.pseudonym(lease.key), reason: result.restartReason }, 'conversation restarted at the beginning');
   }

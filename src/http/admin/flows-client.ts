@@ -106,14 +106,22 @@ export const FLOWS_CLIENT_SCRIPT = DIAGRAM_VIEWPORT_SCRIPT + String.raw`(() => {
     machine.drawn = key;
   }
 
+  /** "fr 3 · wo 1", as the page writes it (flows-page.ts, localeSummary). */
+  function localeSummary(byLocale) {
+    return Object.entries(byLocale || {}).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b)).map(([l, n]) => l + ' ' + n).join(' · ');
+  }
+
   function fillTable(machine, rows) {
     if (!machine.tbody) return;
     const counts = new Map(rows.map((row) => [row.state, row.count]));
+    const locales = new Map(rows.map((row) => [row.state, localeSummary(row.byLocale)]));
     for (const tr of Array.from(machine.tbody.querySelectorAll('tr'))) {
       const state = tr.dataset.state;
       if (tr.classList.contains('unknown') && !counts.has(state)) { tr.remove(); continue; }
       const count = counts.get(state) || 0;
       tr.querySelector('.count').textContent = String(count);
+      const cell = tr.querySelector('.locales');
+      if (cell) cell.textContent = locales.get(state) || '';
       tr.classList.toggle('live', count > 0);
       counts.delete(state);
     }
@@ -126,7 +134,10 @@ export const FLOWS_CLIENT_SCRIPT = DIAGRAM_VIEWPORT_SCRIPT + String.raw`(() => {
       const cell = document.createElement('td');
       cell.className = 'count';
       cell.textContent = String(count);
-      tr.append(name, cell);
+      const byLocale = document.createElement('td');
+      byLocale.className = 'locales';
+      byLocale.textContent = locales.get(state) || '';
+      tr.append(name, cell, byLocale);
       machine.tbody.append(tr);
     }
   }

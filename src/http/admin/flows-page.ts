@@ -11,14 +11,29 @@ export const REFRESH_MS = 3000;
 
 const plural = (count: number, word: string): string => `${count} ${word}${count > 1 ? 's' : ''}`;
 
+/**
+ * `fr 3 · wo 1`: how many of a state's conversations speak each language (the page's script writes it the same way).
+ *
+ * @example
+ * localeSummary({ wo: 1, fr: 3 }) // 'fr 3 · wo 1'
+ */
+export const localeSummary = (byLocale: Readonly<Record<string, number>> | undefined): string =>
+  Object.entries(byLocale ?? {})
+    .filter(([, count]) => count > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([locale, count]) => `${locale} ${count}`)
+    .join(' · ');
+
 function countRows(view: MachineView, counts: readonly StateCount[]): SafeHtml[] {
-  const byState = new Map(counts.filter((row) => row.machineId === view.id).map((row) => [row.state, row.count]));
-  const row = (state: string, count: number, unknown: boolean): SafeHtml =>
-    html`<tr data-state="${state}" class="${[count > 0 ? 'live' : '', unknown ? 'unknown' : ''].join(' ').trim()}"><td>${
+  const byState = new Map(counts.filter((row) => row.machineId === view.id).map((row) => [row.state, row]));
+  const row = (state: string, found: StateCount | undefined, unknown: boolean): SafeHtml => {
+    const count = found?.count ?? 0;
+    return html`<tr data-state="${state}" class="${[count > 0 ? 'live' : '', unknown ? 'unknown' : ''].join(' ').trim()}"><td>${
       unknown ? `${state} (absent du diagramme)` : state
-    }</td><td class="count">${count}</td></tr>`;
-  const known = view.states.map((state) => row(state, byState.get(state) ?? 0, false));
-  const others = [...byState].filter(([state]) => !view.states.includes(state)).map(([state, count]) => row(state, count, true));
+    }</td><td class="count">${count}</td><td class="locales">${localeSummary(found?.byLocale)}</td></tr>`;
+  };
+  const known = view.states.map((state) => row(state, byState.get(state), false));
+  const others = [...byState].filter(([state]) => !view.states.includes(state)).map(([state, found]) => row(state, found, true));
   return [...known, ...others];
 }
 
@@ -42,7 +57,7 @@ ${view.description !== undefined && html`<p class="description">${view.descripti
 ${diagram}
 <table class="counts">
 <caption>Conversations en cours par état</caption>
-<thead><tr><th>État</th><th>Conversations</th></tr></thead>
+<thead><tr><th>État</th><th>Conversations</th><th>Par langue</th></tr></thead>
 <tbody>${countRows(view, counts)}</tbody>
 </table>
 </div>

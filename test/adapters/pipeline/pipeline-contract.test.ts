@@ -118,16 +118,18 @@ describe.each(stores)('conversation pipeline contract (%s)', (_name, create) => 
     expect((await turn.pendingOutbox()).map((i) => i.id)).toEqual(['m1:1']);
   });
 
-  it('counts live conversations per machine and state', async () => {
+  it('counts live conversations per machine and state, and by the language they speak', async () => {
     await pipeline.accept([message('u6', 'c1'), message('u7', 'c2'), message('u8', 'c3')]);
-    for (const [user, wamid, value] of [['u6', 'c1', 'idle'], ['u7', 'c2', 'idle'], ['u8', 'c3', { menu: 'open' }]] as const) {
+    const conversations = [['u6', 'c1', 'idle', 'wo'], ['u7', 'c2', 'idle', undefined], ['u8', 'c3', { menu: 'open' }, 'en']] as const;
+    for (const [user, wamid, value, locale] of conversations) {
       const turn = (await pipeline.lease(`PN:${user}`))!;
-      await turn.commit({ inputId: wamid, conversation: { machineId: 'm', version: 1, snapshot: { value } }, outbox: [] });
+      const snapshot = { value, context: locale === undefined ? {} : { locale } };
+      await turn.commit({ inputId: wamid, conversation: { machineId: 'm', version: 1, snapshot }, outbox: [] });
       await turn.release();
     }
     expect(await pipeline.countByState()).toEqual([
-      { machineId: 'm', state: 'idle', count: 2 },
-      { machineId: 'm', state: 'menu.open', count: 1 },
+      { machineId: 'm', state: 'idle', count: 2, byLocale: { wo: 1, fr: 1 } },
+      { machineId: 'm', state: 'menu.open', count: 1, byLocale: { en: 1 } },
     ]);
   });
 

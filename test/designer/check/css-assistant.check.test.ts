@@ -54,7 +54,9 @@ describe('the machine check on the CSS assistant', () => {
     });
     const problems = checkMachine({ ...cssAssistant, machine: edited }, { providedActors: ['askQuestion', 'askAboutMedia'], texts, waivers: KNOWN_PROBLEMS });
     // The menu is sent on entering it, whether a question is pending or not: every state where it shows is named.
-    expect(formatProblems(problems)).toBe(
+    // (The edited action says it in French whatever the locale: the other locales report it too, under their name.)
+    expect(problems.some((problem) => problem.locale === 'en')).toBe(true);
+    expect(formatProblems(problems.filter((problem) => problem.locale === undefined))).toBe(
       'css-assistant › dialog.menu,question.ready, dialog.menu,question.waiting.asking, dialog.menu,question.waiting.askingAboutFile › ' +
         'sections[0].rows[2].title: 25 characters, the Cloud API allows 24 (in the message of text texts.buttons.menu): shorten it',
     );

@@ -120,7 +120,7 @@ describe('flow page in headless Chromium', () => {
       await section.screenshot({ path: `${SCREENSHOTS}/flows-${id}.png` });
     }
     const css = page.locator('section[data-machine-id="css-assistant"]');
-    expect(await css.locator('.diagram svg').textContent()).toContain('tap Aide ⇒ frenchContent.texts.help');
+    expect(await css.locator('.diagram svg').textContent()).toContain('tap Aide ⇒ texts.help');
     // Zoom in, pan, then see the whole diagram.
     const level = css.locator('.zoom-level');
     const before = await level.textContent();

@@ -48,10 +48,20 @@ describe('flow page', () => {
     expect(page).toContain('✉2 : la transition envoie 2 messages');
     // The CSS assistant has two regions: where the user is, and what is with the CSS.
     for (const state of ['dialog.welcome', 'dialog.idle', 'dialog.menu', 'dialog.category', 'dialog.help', 'dialog.contact', 'question.ready', 'question.waiting.asking']) {
-      expect(page).toContain(`<tr data-state="${state}" class=""><td>${state}</td><td class="count">0</td></tr>`);
+      expect(page).toContain(`<tr data-state="${state}" class=""><td>${state}</td><td class="count">0</td><td class="locales"></td></tr>`);
     }
     expect(page).toMatch(/<script src="\/admin\/assets\/mermaid\.min\.js\?v=[\d.]+"><\/script>/);
     expect(page).not.toMatch(/<script>|https?:\/\//);
+  });
+
+  it('shows each state’s conversations by language, on the page and in counts.json', async () => {
+    const counts: StateCount[] = [{ machineId: 'css-assistant', state: 'dialog.idle', count: 3, byLocale: { wo: 2, fr: 1 } }];
+    t = await startAdminStand({ adminToken: ADMIN_TOKEN, worker: false, census: { countByState: async () => counts } });
+    const page = await (await t.fetch('/admin/flows')).text();
+    expect(page).toContain('<th>Par langue</th>');
+    expect(page).toContain('<tr data-state="dialog.idle" class="live"><td>dialog.idle</td><td class="count">3</td><td class="locales">fr 1 · wo 2</td></tr>');
+    expect(await (await t.fetch('/admin/flows/counts.json')).json()).toMatchObject({ counts });
+    expect(await (await t.fetch('/admin/assets/flows.js')).text()).toContain("querySelector('.locales')");
   });
 
   it('says when the store does not answer, on the page and with 503 on counts.json', async () => {

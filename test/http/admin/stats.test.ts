@@ -62,9 +62,11 @@ describe.each(['redis', 'memory'] as const)('GET /admin/stats (%s store)', (stor
     expect(body.errorsByKind).toEqual({ failed: 0, timed_out: 0, restarted: 0 });
     // Two regions: each conversation counts in where the user is and in what is with the CSS.
     expect(body.conversationsPerState).toEqual([
-      { machineId: 'css-assistant', state: 'dialog.idle', count: 3 },
-      { machineId: 'css-assistant', state: 'question.ready', count: 3 },
+      { machineId: 'css-assistant', state: 'dialog.idle', count: 3, byLocale: { fr: 3 } },
+      { machineId: 'css-assistant', state: 'question.ready', count: 3, byLocale: { fr: 3 } },
     ]);
+    // Three users, all answered in French (their first messages were French).
+    expect(body.conversationsByLocale).toEqual({ fr: 3 });
     // Users are pseudonyms in analytics; phone numbers appear nowhere.
     expect(JSON.stringify(body)).not.toMatch(/2217703|2217704/);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { BACK_ID, createCssAssistant, frenchContent, type CategoryText } from '../../../machines/css-assistant/index.js';
+import { BACK_ID, createCssAssistant, frenchContent, messages, type MenuCategory } from '../../../machines/css-assistant/index.js';
+import { FluentMessages } from '../../../src/i18n/fluent-messages.js';
 import { runMachineCheck } from '../../../src/designer/check/check-machine.js';
 import { runtimeCheckOptions } from '../../../src/designer/check/runtime-options.js';
 import { choice, runMachine, text } from '../run-machine.js';
@@ -8,21 +9,32 @@ import { askAboutMediaStandIn, askQuestionStandIn } from '../paths/stand-ins.js'
 import { bodyOf, dialogOf, rowIds } from './helpers.js';
 
 // The worked example of docs/designing.md ("Add a menu entry"), followed step by step: the new category is
-// the only edit, made to the texts; the chart, the numbers, the sample events and the checks follow by themselves.
-const newCategory: CategoryText = {
+// two edits, its place in menu.ts and its words in locales/fr.ftl; the chart, the numbers, the sample events and
+// the checks follow by themselves.
+const newCategory: MenuCategory = {
   id: 'independants',
-  title: 'Indépendants',
-  description: 'S’assurer volontairement contre les accidents du travail',
-  intro: '🧑‍🔧 *Indépendants* : choisissez une question.',
   topics: [
-    { id: 'independants.adhesion', title: 'Adhérer à la CSS', description: 'L’assurance volontaire accidents du travail',
-      question: 'Comment un travailleur indépendant peut-il s’assurer volontairement contre les accidents du travail à la CSS ?' },
-    { id: 'independants.cotisation', title: 'Ma cotisation', description: 'Combien et comment payer',
-      question: 'Combien coûte l’assurance volontaire accidents du travail pour un indépendant, et comment la payer ?' },
+    { id: 'independants.adhesion', question: 'Comment un travailleur indépendant peut-il s’assurer volontairement contre les accidents du travail à la CSS ?' },
+    { id: 'independants.cotisation', question: 'Combien coûte l’assurance volontaire accidents du travail pour un indépendant, et comment la payer ?' },
   ],
 };
-const variant = createCssAssistant({ ...frenchContent, categories: [...frenchContent.categories, newCategory] });
-const number = String(frenchContent.categories.length + 1);
+const frenchLines = (title: string): string => `
+category-independants = ${title}
+    .description = S’assurer volontairement contre les accidents du travail
+    .intro = 🧑‍🔧 *Indépendants* : choisissez une question.
+topic-independants-adhesion = Adhérer à la CSS
+    .description = L’assurance volontaire accidents du travail
+topic-independants-cotisation = Ma cotisation
+    .description = Combien et comment payer
+`;
+const withCategory = (title: string) =>
+  createCssAssistant({
+    ...frenchContent,
+    menu: [...frenchContent.menu, newCategory],
+    messages: new FluentMessages({ ...messages.sources, fr: `${messages.sources.fr ?? ''}${frenchLines(title)}` }),
+  });
+const variant = withCategory('Indépendants');
+const number = String(frenchContent.menu.length + 1);
 
 describe('docs/designing.md: adding a category with two topics is an edit to the texts only', () => {
   it('passes npm run check as the runtime runs it', async () => {
@@ -31,12 +43,12 @@ describe('docs/designing.md: adding a category with two topics is an edit to the
   });
 
   it('a title too long for a list row is reported by the check, with the state and the field, as the guide says', async () => {
-    const tooLong = createCssAssistant({ ...frenchContent, categories: [...frenchContent.categories, { ...newCategory, title: 'Travailleurs indépendants' }] });
+    const tooLong = withCategory('Travailleurs indépendants');
     const { problems } = runMachineCheck(tooLong, await runtimeCheckOptions(tooLong));
     expect(problems).toContainEqual({
       machine: 'css-assistant',
       state: 'dialog.menu,question.ready',
-      field: `sections[0].rows[${frenchContent.categories.length}].title`,
+      field: `sections[0].rows[${frenchContent.menu.length}].title`,
       message: expect.stringContaining('25 characters, the Cloud API allows 24'),
     });
   });
@@ -46,8 +58,8 @@ describe('docs/designing.md: adding a category with two topics is an edit to the
     const steps = await runMachine(variant, [text('menu', 1000), text(number, 2000), text('2', 3000), text('0', 4000), choice(newCategory.id, 5000)], {
       answer: (q) => (asked.push(q), 'Réponse.'),
     });
-    expect(rowIds(steps[0]!.replies[1])).toEqual([...frenchContent.categories.map((c) => c.id), newCategory.id, BACK_ID]);
-    expect(bodyOf(steps[0]!.replies[1])).toContain(`${number}. ${newCategory.title}`);
+    expect(rowIds(steps[0]!.replies[1])).toEqual([...frenchContent.menu.map((c) => c.id), newCategory.id, BACK_ID]);
+    expect(bodyOf(steps[0]!.replies[1])).toContain(`${number}. Indépendants`);
     expect(rowIds(steps[1]!.replies[0])).toEqual([...newCategory.topics.map((t) => t.id), BACK_ID]);
     expect(asked).toEqual([newCategory.topics[1]!.question]);
     expect(steps.map(dialogOf)).toEqual(['menu', 'category', 'category', 'menu', 'category']);

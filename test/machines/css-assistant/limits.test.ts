@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fromPromise } from 'xstate';
-import { categories, cssAssistant, frenchContent } from '../../../machines/css-assistant/index.js';
+import { categories, cssAssistant, texts } from '../../../machines/css-assistant/index.js';
 import type { MediaQuestionInput } from '../../../machines/css-assistant/media.js';
 import type { UserEvent } from '../../../src/domain/conversation.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
@@ -72,6 +72,9 @@ const tour: UserEvent[] = [
   text('vide', next()),
   text('longue', next()),
   choice('inconnu', next()),
+  // The language choice, and back to French.
+  text('langue', next()),
+  choice('francais', next()),
 ];
 
 describe('css-assistant: WhatsApp limits', () => {
@@ -115,7 +118,7 @@ describe('css-assistant: WhatsApp limits', () => {
       expect(category.topics.length + 1).toBeLessThanOrEqual(L.listRows);
       for (const topic of category.topics) expect(topic.question).toMatch(/\?$/);
     }
-    const ids = [...categories.map((c) => c.id), ...topics.map((t) => t.id), ...Object.keys(frenchContent.texts.buttons)];
+    const ids = [...categories.map((c) => c.id), ...topics.map((t) => t.id), ...Object.keys(texts.buttons)];
     expect(new Set(ids).size).toBe(ids.length - 1); // the [pensions] button opens the pensions category
   });
 

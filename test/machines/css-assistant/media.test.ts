@@ -124,7 +124,7 @@ describe('css-assistant: media readers', () => {
     [{ media: 'document', mimeType: 'text/plain', filename: 'a.pdf' }, false],
     [{ media: 'audio', mimeType: 'audio/ogg' }, false],
   ] as const)('mediaQuestionOf(%j) answers: %s', (extra, answerable) => {
-    expect(mediaQuestionOf({ type: 'user.media', mediaId: '1', at: 0, ...extra }, texts) !== undefined).toBe(answerable);
+    expect(mediaQuestionOf({ type: 'user.media', mediaId: '1', at: 0, ...extra }) !== undefined).toBe(answerable);
   });
 
   it('tells refusals the user can fix from outages', () => {

@@ -11,7 +11,7 @@ describe('css-assistant: commands, menus, numbers and the way back', () => {
   it.each(['aide', 'Aide svp', '/help'])('%j shows the help', async (command) => {
     const { steps: [step] } = await afterGreeting([text(command, 2000)]);
     expect(step!.replies).toEqual([{ type: 'buttons', body: texts.help, buttons: expect.any(Array) }]);
-    expect(buttonIds(step!.replies[0])).toEqual(['menu', 'contact']);
+    expect(buttonIds(step!.replies[0])).toEqual(['menu', 'contact', 'langue']);
     expect(dialogOf(step)).toBe('help');
   });
 

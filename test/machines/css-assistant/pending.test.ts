@@ -53,7 +53,7 @@ describe('css-assistant: while a question is with the CSS', () => {
     actor.send(text('bonjour', 1000));
     for (let i = 0; i <= MAX_QUEUED + 1; i++) actor.send(text(`Question ${i} ?`, 2000 + i));
     const notices = newReplies().slice(1).map(bodyOf);
-    expect(notices).toEqual([texts.queued, texts.queueFull]);
+    expect(notices).toEqual([texts.queued, texts.queueFull(MAX_QUEUED)]);
     for (let i = 0; i <= MAX_QUEUED; i++) {
       pending[i]!.resolve(`R${i}`);
       await flush();

@@ -49,7 +49,7 @@ describe('css-assistant: reading whole messages', () => {
   });
 
   it('picks categories and topics by the numbers of the texts, whatever their count', () => {
-    const { categories } = frenchContent;
+    const { menu: categories } = frenchContent;
     categories.forEach((category, index) => {
       expect(read.categoryByNumber(typed(String(index + 1)))?.id).toBe(category.id);
       category.topics.forEach((topic, t) => expect(read.topicByNumber(typed(`${t + 1}.`), category.id)?.id).toBe(topic.id));

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { UserEvent } from '../../../src/domain/conversation.js';
 import type { MachineDefinition } from '../../../src/domain/machine-definition.js';
@@ -66,6 +67,7 @@ async function replayTurn(
     return { id, calls, received: standIn.arrange(t, calls) };
   });
   const before = textsOf(t.graph.requests, from).length;
+  const problemsBefore = server.problems.length;
   const expected = turn.replies.flatMap(seenAs);
   const sent = t.graph.requests.length;
   const response = await t.post(webhookBody(inbound(turn.event, from, offered)));
@@ -77,7 +79,13 @@ async function replayTurn(
   const step = `turn ${index + 1} (${turn.event.type}), expected state ${turn.state}`;
   expect({ step, replies: textsOf(t.graph.requests, from).slice(before) }).toEqual({ step, replies: expected });
   for (const { id, calls, received } of arranged) {
-    expect({ step, actor: id, inputs: received() }).toEqual({ step, actor: id, inputs: calls.map((call) => call.input) });
+    const inputs = received();
+    const expectedInputs = calls.map((call) => call.input);
+    if (!isDeepStrictEqual(inputs, expectedInputs)) {
+      // What the server said about it (a download refused, a time limit) is the first thing to read.
+      console.error(`${path.title}, ${step}: ${id} stand-in inputs differ; server warnings since this turn:\n${server.problems.slice(problemsBefore).join('\n')}`);
+    }
+    expect({ step, actor: id, inputs }).toEqual({ step, actor: id, inputs: expectedInputs });
   }
 }
 
@@ -85,7 +93,8 @@ async function replayTurn(
  * Registers one Jest test per path of the machine (see `machinePaths`), each replayed through the real
  * runtime — in-process server, memory store, loopback Graph and CSS stand-ins — by a fresh user, turn by
  * turn: the texts, bodies and choice ids the user receives must be those the pure machine emits on that
- * path, in order, and each invoked actor's stand-in must be called with the machine's input. Paths run
+ * path, in order, and each invoked actor's stand-in must be called with the machine's input. With `locale`, every
+ * path starts in that locale (the server's START_LOCALE), so each locale's messages are replayed too. Paths run
  * concurrently, each on a server of its own from a small pool; how many ran is printed at the end.
  *
  * @example
@@ -101,15 +110,17 @@ export function describePaths(
   const planned = Date.now() - started;
   // Every error a path expects is arranged at a stand-in (an HTTP 500, at once); a generous time limit keeps a loaded
   // machine (a download and an upload under CI's load) from producing an error the path did not arrange.
-  const pool = serverPool(options.servers ?? 5, { store: 'memory', env: { DEFAULT_MACHINE: definition.id, CSS_API_TIMEOUT_MS: '15000' } });
+  const env = { DEFAULT_MACHINE: definition.id, CSS_API_TIMEOUT_MS: '15000', ...(options.locale ? { START_LOCALE: options.locale } : {}) };
+  const pool = serverPool(options.servers ?? 5, { store: 'memory', env });
+  const name = options.locale ? `${definition.id} [${options.locale}]` : definition.id;
   let users = 0;
   let turns = 0;
-  describe(`${definition.id}: every path, replayed through the real runtime`, () => {
+  describe(`${name}: every path, replayed through the real runtime`, () => {
     afterAll(async () => {
       await pool.close();
       const simple = plan.paths.filter((path) => path.origin === 'simple').length;
       console.log(
-        `${definition.id}: ${users} of ${plan.paths.length} paths replayed (${turns} turns, ${pool.started} servers) in ` +
+        `${name}: ${users} of ${plan.paths.length} paths replayed (${turns} turns, ${pool.started} servers) in ` +
           `${Date.now() - started} ms, planned in ${planned} ms: ${plan.paths.length - simple} for the ${plan.transitions} ` +
           `transitions of ${plan.states} states (all shortest paths among them), ${simple} sampled from ${plan.simplePaths} simple paths`,
       );
