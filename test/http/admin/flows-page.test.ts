@@ -43,7 +43,7 @@ describe('flow page', () => {
     expect(page).toContain('&quot;dialog.welcome&quot;:&quot;welcome&quot;');
     expect(page).toContain('data-counted-in="dialog"');
     // Every message is billed: each arrow says how many it sends, the welcome before an answer two.
-    expect(page).toContain('dialog_any --&gt; help : “aide svp” · tap Aide ⇒ frenchContent.texts.help ✉1');
+    expect(page).toContain('dialog_any --&gt; help : “aide svp” · tap Aide ⇒ texts.help ✉1');
     expect(page).toMatch(/welcome --&gt; idle : .*anything else ⇒ frenchContent\.texts\.welcome, [^<]*✉2/);
     expect(page).toContain('✉2 : la transition envoie 2 messages');
     // The CSS assistant has two regions: where the user is, and what is with the CSS.
