@@ -22,6 +22,8 @@ import { DAY_MS } from './analytics/interaction-store.js';
 import { keepTrimmed } from './analytics/keep-trimmed.js';
 import { MemoryInteractionRecorder } from './analytics/memory-interaction-recorder.js';
 import { RedisInteractionRecorder } from './analytics/redis-interaction-recorder.js';
+import { MemoryMessageLedger } from './analytics/memory-message-ledger.js';
+import { RedisMessageLedger } from './analytics/redis-message-ledger.js';
 import { createApp } from './http/create-app.js';
 import { isLoopback, listen, urlHost } from './http/listen.js';
 import { createPseudonymizer } from './observability/pseudonymize.js';
@@ -83,6 +85,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     ? new RedisInteractionRecorder({ redis, keyPrefix: config.keyPrefix, ...analyticsOptions })
     : new MemoryInteractionRecorder(analyticsOptions);
   const stopTrimming = keepTrimmed(analytics, logger);
+  // Every message sent and what Meta says it costs, counted by every process on the same keys.
+  const messageLedger = redis ? new RedisMessageLedger({ redis, keyPrefix: config.keyPrefix, pseudonym }) : new MemoryMessageLedger({ pseudonym });
+  metrics.watchMessageLedger(() => messageLedger.totals());
   const inspection = await inspectionFromConfig(config, logger, pseudonym);
 
   const ingest = new IngestGauge();
@@ -100,6 +105,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     limits,
     ...receipts,
     analytics,
+    messageLedger,
     ...(inspection ? { inspection } : {}),
     // Effects run outside the turn: a turn only waits for a machine's own in-process actors, if it has any.
     settleTimeoutMs: SETTLE_TIMEOUT_MS,
@@ -124,6 +130,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     machines,
     adminToken: config.adminToken,
     analytics,
+    messageLedger,
+    messageRateXof: config.messageRateXof,
     ingest,
   });
   const server = await listen(app, { ...config, trust: guards.trust, logger });

@@ -30,6 +30,11 @@ export function createCssAssistant(content: CssAssistantContent): MachineDefinit
     // Kept: rare (a new version only), and it explains a welcome the user did not expect mid-conversation.
     restartNotice: texts.restartNotice,
     floodNotice: texts.floodNotice,
+    // Every message is billed: one per user message. A session's first message gets the welcome, then its answer.
+    messageCeiling: {
+      perUserMessage: 1,
+      exceptions: [{ name: 'welcome plus an answer', state: 'dialog.welcome', max: 2 }],
+    },
   };
 }
 

@@ -27,6 +27,12 @@ export const pensionStatus: MachineDefinition = {
   remember: rememberLocale,
   // Users type their registration number here: analytics keep no typed text of this machine.
   recordsQuestions: false,
+  // The form says what went wrong (a refused number, a cancel) and asks again in a second message; its opening adds
+  // the welcome. Every message is billed: merging each refusal with its question would bring this down to 1.
+  messageCeiling: {
+    perUserMessage: 2,
+    exceptions: [{ name: 'welcome, then the reply and the question for the number', state: 'welcome', max: 3 }],
+  },
 };
 
 export { createPensionStatusMachine, MAX_ATTEMPTS, type PensionStatusContext } from './pension-status.machine.js';

@@ -62,6 +62,9 @@ const schema = z.object({
   ADMIN_TOKEN: optionalText.pipe(z.union([z.undefined(), z.string().min(16, 'must be at least 16 characters')])),
   ANALYTICS_MAX_ENTRIES: integer(100_000, 100, 10_000_000),
   QUESTION_RETENTION_DAYS: integer(30, 1, 3650),
+  MESSAGE_RATE_XOF: optionalText.pipe(
+    z.string().regex(/^\s*\d{1,7}(\.\d{1,4})?\s*$/, 'must be a price in francs CFA per message, such as 20 or 12.5').transform(Number).optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...hardeningEnv,
 });
@@ -133,6 +136,8 @@ export type Config = Readonly<{
   analyticsMaxEntries: number;
   /** Age after which an interaction record, and so the question it holds, is deleted. */
   questionRetentionDays: number;
+  /** What Meta charges per billed message, in francs CFA, for the estimated costs of `/admin/stats`; unset: none shown. */
+  messageRateXof: number | undefined;
 }> &
   HardeningConfig;
 
@@ -207,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     adminToken: e.ADMIN_TOKEN,
     analyticsMaxEntries: e.ANALYTICS_MAX_ENTRIES,
     questionRetentionDays: e.QUESTION_RETENTION_DAYS,
+    messageRateXof: e.MESSAGE_RATE_XOF,
     inspect: e.INSPECT,
     inspectPort: e.INSPECT_PORT,
     inspectRaw: e.INSPECT_RAW === '1' || e.INSPECT_RAW === 'true',

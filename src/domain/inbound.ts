@@ -3,6 +3,8 @@
  * Nothing past the parser reads `entry[].changes[].value`; everything reads these types.
  */
 
+import type { StatusPricing } from './message-pricing.js';
+
 /**
  * Who wrote, per the contract's "Who a user is": `from_user_id` (Meta's business-scoped id)
  * when present, else `from`. Username-only users may have no phone number at all.
@@ -69,6 +71,8 @@ export interface StatusUpdate {
   readonly timestamp: number;
   readonly recipientId?: string;
   readonly errors: ReadonlyArray<{ readonly code: number; readonly title: string }>;
+  /** What Meta bills for the message (`pricing`, on `sent` and on one of delivered/read). */
+  readonly pricing?: StatusPricing;
 }
 
 /**
@@ -97,4 +101,6 @@ export interface ParsedWebhook {
   readonly systemMessages: number;
   /** Entries, changes, messages or statuses of a shape this parser does not know: ignored, counted. */
   readonly unknown: number;
+  /** Statuses kept whose `pricing` had a shape Meta does not send: that pricing is ignored, counted apart. */
+  readonly unknownPricing?: number;
 }

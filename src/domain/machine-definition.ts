@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { UserEvent } from './conversation.js';
 import type { Messages } from './locale.js';
+import type { MessageCeiling } from './message-ceiling.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /**
@@ -50,4 +51,9 @@ export interface MachineDefinition {
   readonly messages?: Messages;
   /** Sent once when a user writes faster than the inbound limit allows (`INBOUND_PER_MINUTE`). */
   readonly floodNotice?: string;
+  /**
+   * How many messages one user message may cost (every message is billed): `npm run check` counts what each
+   * transition sends and fails above it. Absent: `DEFAULT_MESSAGE_CEILING`, one message per user message.
+   */
+  readonly messageCeiling?: MessageCeiling;
 }

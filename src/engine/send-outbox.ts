@@ -3,6 +3,7 @@ import { DeliveryUnknownError, GraphApiError, MessageLimitError } from '../domai
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { type ConversationLease, LeaseLostError, type OutboxItem } from '../ports/conversation-pipeline.js';
+import type { MessageLedger } from '../ports/message-ledger.js';
 import type { MessageSender } from '../ports/message-sender.js';
 import type { RateLimits } from '../ports/rate-limits.js';
 
@@ -17,6 +18,8 @@ export interface SendOutboxDeps {
   readonly retryMaxMs?: number;
   /** Paces sends per business number and per recipient; absent: no pacing. */
   readonly limits?: RateLimits;
+  /** Counts every message sent by machine and state (every message is billed); absent: not counted. */
+  readonly messageLedger?: MessageLedger;
 }
 
 /** Meta's "access token expired or invalid": every send fails until someone renews the token. */
@@ -55,6 +58,8 @@ export async function sendOutbox(deps: SendOutboxDeps, turn: ConversationLease):
       continue;
     }
     const outcome = await sendOne(deps, item);
+    // Counted first, so that the wamid is known when Meta's status comes (within a second or so).
+    if (outcome.sent) await countSent(deps, turn.key, item, outcome.wamid);
     // The reply is out: its removal from the outbox must not be lost to a Redis blip, or it would go out again.
     const settled = {
       ...(outcome.wamid !== undefined ? { sentWamid: outcome.wamid } : {}),
@@ -87,6 +92,8 @@ function whileLeased(write: () => Promise<void>): Promise<void> {
 export const WINDOW_CLOSED = 131047;
 
 interface SendOutcome {
+  /** The Graph API accepted it (in dry run: it was logged). */
+  readonly sent?: boolean;
   readonly wamid?: string;
   readonly failure?: string;
   readonly code?: number;
@@ -123,7 +130,7 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<SendOutc
     );
     deps.metrics.sends.inc({ result: 'sent', code: '' });
     deps.logger.debug({ traceId: item.traceId, outboxId: item.id, wamid: sent.wamid }, 'reply sent');
-    return sent.wamid === undefined ? {} : { wamid: sent.wamid };
+    return sent.wamid === undefined ? { sent: true } : { sent: true, wamid: sent.wamid };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     deps.metrics.sends.inc({ result: 'dead_letter', code: codeOf(error) });
@@ -134,6 +141,16 @@ async function sendOne(deps: SendOutboxDeps, item: OutboxItem): Promise<SendOutc
       `reply not sent, moved to dead letters: ${reason}`,
     );
     return { failure: reason, ...(error instanceof GraphApiError && error.code !== undefined ? { code: error.code } : {}) };
+  }
+}
+
+/** Counts a sent message in the ledger; a ledger that does not answer costs the count, never the reply. */
+async function countSent(deps: SendOutboxDeps, conversation: string, item: OutboxItem, wamid: string | undefined): Promise<void> {
+  try {
+    const machine = item.machine ?? '(unknown)';
+    await deps.messageLedger?.recordSent({ conversation, machine, state: item.state, at: Date.now(), ...(wamid === undefined ? {} : { wamid }) });
+  } catch (error) {
+    deps.logger.warn({ traceId: item.traceId, outboxId: item.id, err: error }, 'message ledger: a sent message could not be counted');
   }
 }
 

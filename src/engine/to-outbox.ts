@@ -15,7 +15,7 @@ export function recipientOf(message: Pick<LaneInput, 'user' | 'phoneNumberId'>):
  * The replies of one turn as outbox items, in order. Long texts become several parts here, before they are
  * stored, so each part is sent (and retried) on its own and a crash never resends a whole answer.
  */
-export function toOutbox(message: LaneInput, replies: readonly OutboundMessage[], state: string): OutboxItem[] {
+export function toOutbox(message: LaneInput, replies: readonly OutboundMessage[], state: string, machine?: string): OutboxItem[] {
   const recipient = recipientOf(message);
   const parts = replies.flatMap((reply): OutboundMessage[] =>
     reply.type === 'text' && reply.text.length > WHATSAPP_LIMITS.answerPart
@@ -23,5 +23,6 @@ export function toOutbox(message: LaneInput, replies: readonly OutboundMessage[]
       : [reply],
   );
   const trace = message.traceId === undefined ? {} : { traceId: message.traceId };
-  return parts.map((part, index) => ({ id: `${message.wamid}:${index}`, recipient, message: part, state, ...trace }));
+  const from = machine === undefined ? {} : { machine };
+  return parts.map((part, index) => ({ id: `${message.wamid}:${index}`, recipient, message: part, state, ...from, ...trace }));
 }

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { InteractionSource } from '../analytics/interaction-store.js';
+import type { MessageLedger } from '../ports/message-ledger.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -27,6 +28,10 @@ export interface AppDeps {
   readonly adminToken?: string | undefined;
   /** Analytics records for `GET /admin/stats`. */
   readonly analytics?: InteractionSource;
+  /** Counts the pricing of status webhooks, and the messages of `GET /admin/stats`. */
+  readonly messageLedger?: MessageLedger;
+  /** `MESSAGE_RATE_XOF`, for the estimated costs of `GET /admin/stats`. */
+  readonly messageRateXof?: number | undefined;
   /** Counts signed webhook deliveries waiting for their 200, so that the worker gives way to them (`IngestGauge`). */
   readonly ingest?: { enter(): void; leave(): void };
   /** Moves a conversation when a user's number or id changes (system messages). */

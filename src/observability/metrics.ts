@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { LedgerTotals } from '../ports/message-ledger.js';
 
 /**
  * Every Prometheus metric of the process, on a registry of its own (so tests and several apps in one
@@ -17,12 +18,50 @@ export function createMetrics() {
       return undefined;
     }
   };
+  let readCosts: (() => Promise<LedgerTotals>) | undefined;
+  /** The ledger's totals, read at each scrape: every process's messages, not only this one's. */
+  const costTotals = async () => {
+    try {
+      return readCosts ? await readCosts() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   return {
     registry,
     /** Gives the queue gauges their source (the pipeline), once it exists. */
     watchQueue(reader: QueueReader) {
       readQueue = reader;
     },
+    /** Gives the message gauges their source (the message ledger), once it exists. */
+    watchMessageLedger(reader: () => Promise<LedgerTotals>) {
+      readCosts = reader;
+    },
+    // Counters whose value is the store's, set at each scrape: every process reports the same totals.
+    messagesSent: new Counter({
+      name: 'wa_messages_sent_total',
+      help: 'Messages the Graph API accepted, by machine and state that sent them; every process on the store together',
+      labelNames: ['machine', 'state'] as const,
+      registers,
+      async collect() {
+        const totals = await costTotals();
+        if (!totals) return;
+        this.reset();
+        for (const { machine, state, count } of totals.sent) this.inc({ machine, state }, count);
+      },
+    }),
+    messagesPriced: new Counter({
+      name: 'wa_messages_priced_total',
+      help: 'Sent messages Meta priced (status webhooks with pricing, each message once), by machine, state, pricing category and billable',
+      labelNames: ['machine', 'state', 'category', 'billable'] as const,
+      registers,
+      async collect() {
+        const totals = await costTotals();
+        if (!totals) return;
+        this.reset();
+        for (const { machine, state, category, billable, count } of totals.priced) this.inc({ machine, state, category, billable }, count);
+      },
+    }),
     queueDepth: new Gauge({
       name: 'wa_queue_depth',
       help: 'Work tickets (accepted deliveries) not yet completed',

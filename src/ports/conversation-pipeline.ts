@@ -51,8 +51,10 @@ export interface OutboxItem {
   readonly id: string;
   readonly recipient: Recipient;
   readonly message: OutboundMessage;
-  /** The machine state that produced it, for error reports. */
+  /** The machine state that produced it, for error reports and the message ledger. */
   readonly state: string;
+  /** The machine that produced it (the message ledger counts by machine); absent in items stored before it was kept. */
+  readonly machine?: string;
   /** The webhook delivery whose message produced it (logs). */
   readonly traceId?: string;
 }

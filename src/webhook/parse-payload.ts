@@ -1,6 +1,7 @@
 import type { InboundMessage, ParsedWebhook, StatusUpdate, UserRef } from '../domain/inbound.js';
 import { cleanName } from '../domain/safe-text.js';
 import { parseContent } from './parse-content.js';
+import { parsePricing } from './parse-pricing.js';
 import { fields, finite, id, optional, phoneNumberIdOf, seconds, text, userId, type Fields } from './payload-fields.js';
 import { parseIdentityChange } from './parse-system-message.js';
 
@@ -75,7 +76,7 @@ function readChange(change: Fields | undefined, tally: Tally): void {
     else tally.messages.push(message);
   }
   for (const raw of statuses) {
-    const status = parseStatus(fields(raw), phoneNumberId);
+    const status = parseStatus(fields(raw), phoneNumberId, tally);
     if (status === undefined) tally.unknown += 1;
     else tally.statuses.push(status);
   }
@@ -126,14 +127,18 @@ function parseMessage(m: Fields | undefined, phoneNumberId: string, names: Profi
   return { wamid, user, phoneNumberId, timestamp, ...optional('profileName', profileName), ...optional('replyTo', replyTo), content };
 }
 
-function parseStatus(s: Fields | undefined, phoneNumberId: string): StatusUpdate | undefined {
+/** A status; a `pricing` of another shape is dropped and counted in `unknownPricing`, the status kept. */
+function parseStatus(s: Fields | undefined, phoneNumberId: string, tally: Tally): StatusUpdate | undefined {
   const wamid = id(s?.['id']);
   const status = id(s?.['status']);
   const timestamp = seconds(s?.['timestamp']);
   if (s === undefined || wamid === undefined || status === undefined || timestamp === undefined) return undefined;
   const recipientId = id(s['recipient_id']) ?? id(s['recipient_user_id']);
   const errors = Array.isArray(s['errors']) ? s['errors'].flatMap(statusError) : [];
-  return { wamid, status, phoneNumberId, timestamp, ...optional('recipientId', recipientId), errors };
+  const pricing = parsePricing(s['pricing']);
+  if (pricing.kind === 'invalid') tally.unknownPricing = (tally.unknownPricing ?? 0) + 1;
+  const priced = pricing.kind === 'pricing' ? { pricing: pricing.pricing } : {};
+  return { wamid, status, phoneNumberId, timestamp, ...optional('recipientId', recipientId), errors, ...priced };
 }
 
 function statusError(raw: unknown): Array<{ code: number; title: string }> {

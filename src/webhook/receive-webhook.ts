@@ -4,6 +4,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Inbox } from '../ports/conversation-pipeline.js';
 import type { ConversationMover } from '../ports/conversation-mover.js';
+import type { MessageLedger, PricedMessage } from '../ports/message-ledger.js';
 import { decodeJson } from './decode-json.js';
 import { parseWebhookPayload } from './parse-payload.js';
 import { statusLabel } from './status-label.js';
@@ -20,6 +21,8 @@ export interface ReceiveWebhookDeps {
   readonly ingest?: { enter(): void; leave(): void };
   /** Moves a conversation when Meta says its user's number or id changed; absent: such changes are only counted. */
   readonly mover?: ConversationMover;
+  /** Counts what Meta says each sent message costs (`statuses[].pricing`); absent: pricing is not counted. */
+  readonly messageLedger?: MessageLedger;
   /** A message older than this (Meta's timestamp) is acknowledged and dropped; default: never. */
   readonly maxAgeSeconds?: number;
   /** Time the store has to take the delivery before the answer is 503 (default 2 s). */
@@ -73,6 +76,10 @@ async function receiveVerified(deps: ReceiveWebhookDeps, request: WebhookRequest
     metrics.unknownShapes.inc(parsed.unknown);
     logger.info({ unknown: parsed.unknown }, 'webhook items of an unknown shape ignored');
   }
+  if (parsed.unknownPricing) {
+    metrics.unknownShapes.inc(parsed.unknownPricing);
+    logger.info({ unknownPricing: parsed.unknownPricing }, 'status pricing of an unknown shape ignored (the statuses are kept)');
+  }
   if (parsed.systemMessages > 0) metrics.inboundMessages.inc({ type: 'system', delivery: 'received' }, parsed.systemMessages);
   for (const status of parsed.statuses) {
     metrics.statuses.inc({ status: statusLabel(status.status) });
@@ -86,8 +93,11 @@ async function receiveVerified(deps: ReceiveWebhookDeps, request: WebhookRequest
   const failures = parsed.statuses.flatMap((status) =>
     status.status === 'failed' ? status.errors.map((error) => ({ wamid: status.wamid, code: error.code })) : [],
   );
+  const priced = parsed.statuses.flatMap((status): PricedMessage[] =>
+    status.pricing ? [{ wamid: status.wamid, pricing: status.pricing, at: status.timestamp * 1000 }] : [],
+  );
   try {
-    await withinDeadline(store(deps, messages, changes, failures, request.requestId), deps.storeTimeoutMs ?? STORE_TIMEOUT_MS);
+    await withinDeadline(store(deps, { messages, changes, failures, priced }, request.requestId), deps.storeTimeoutMs ?? STORE_TIMEOUT_MS);
   } catch (error) {
     metrics.webhookRequests.inc({ outcome: 'store_unavailable' });
     logger.error({ requestId: request.requestId, err: error }, 'cannot store inbound messages; answering 503 so Meta delivers again');
@@ -113,14 +123,22 @@ function freshness(deps: ReceiveWebhookDeps, requestId: string): (item: InboundM
   };
 }
 
+/** What one delivery asks the store to keep. */
+interface Delivery {
+  readonly messages: readonly InboundMessage[];
+  readonly changes: readonly IdentityChange[];
+  readonly failures: ReadonlyArray<{ wamid: string; code: number }>;
+  /** Statuses with `pricing`: counted once per message, before the 200 (a 503 makes Meta deliver them again). */
+  readonly priced: readonly PricedMessage[];
+}
+
 /** Identity changes first, so that a message of the same delivery from the new id finds its conversation moved. */
-async function store(
-  deps: ReceiveWebhookDeps,
-  messages: readonly InboundMessage[],
-  changes: readonly IdentityChange[],
-  failures: ReadonlyArray<{ wamid: string; code: number }>,
-  requestId: string,
-): Promise<void> {
+async function store(deps: ReceiveWebhookDeps, { messages, changes, failures, priced }: Delivery, requestId: string): Promise<void> {
+  if (deps.messageLedger) {
+    const counted = await Promise.all(priced.map((message) => deps.messageLedger?.recordPricing(message)));
+    const duplicates = counted.filter((isNew) => isNew === false).length;
+    if (priced.length > 0) deps.logger.debug({ requestId, priced: priced.length, duplicates }, 'message pricing counted');
+  }
   for (const change of changes) {
     const outcome = await deps.mover?.move(change);
     deps.logger.info({ requestId, wamid: change.wamid, outcome }, 'user changed number or id: conversation moved');

@@ -136,6 +136,8 @@ export const unsupportedMessage = (o: Sender & { originalType?: string | null } 
 export type StatusOptions = {
   wamid?: string; status?: string; timestamp?: number; phoneNumberId?: string;
   recipientId?: string | null; recipientUserId?: string; errors?: Array<{ code: number; title: string }>;
+  /** `statuses[].pricing`; default: Meta's service pricing on a `sent` status, none on the others; `null`: none. */
+  pricing?: JsonObject | null;
 };
 export function statusUpdate(o: StatusOptions = {}): BuiltStatus {
   const status = o.status ?? 'delivered';
@@ -148,7 +150,9 @@ export function statusUpdate(o: StatusOptions = {}): BuiltStatus {
       timestamp: String(o.timestamp ?? Math.floor(Date.now() / 1000)),
       recipient_id: o.recipientId === undefined ? DEFAULT_FROM : (o.recipientId ?? undefined),
       recipient_user_id: o.recipientUserId,
-      pricing: status === 'sent' ? { billable: true, pricing_model: 'PMP', type: 'regular', category: 'service' } : undefined,
+      pricing: o.pricing === undefined
+        ? (status === 'sent' ? { billable: true, pricing_model: 'PMP', type: 'regular', category: 'service' } : undefined)
+        : (o.pricing ?? undefined),
       errors: o.errors?.map(({ code, title }) => ({ code, title, message: title, error_data: { details: title },
         href: '/documentation/business-messaging/whatsapp/support/error-codes' })),
     }),

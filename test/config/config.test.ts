@@ -42,9 +42,17 @@ describe('loadConfig', () => {
     [{ REDIS_CLUSTER_NODES: '127.0.0.1:7000', REDIS_URL: 'redis://127.0.0.1:6379' }, /^REDIS_CLUSTER_NODES cannot be combined with REDIS_URL/],
     [{ WORKERS: '2' }, /^WORKERS above 1 needs REDIS_URL or REDIS_CLUSTER_NODES/],
     [{ NODE_ENV: 'production' }, /^WHATSAPP_APP_SECRET must be set when NODE_ENV=production/],
+    [{ MESSAGE_RATE_XOF: '20 F' }, /^MESSAGE_RATE_XOF must be a price in francs CFA per message, such as 20 or 12.5 \(got "20 F"\)$/],
+    [{ MESSAGE_RATE_XOF: '-3' }, /^MESSAGE_RATE_XOF must be a price/],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the price of a billed message, which has no default', () => {
+    expect(loadConfig({}).messageRateXof).toBeUndefined();
+    expect(loadConfig({ MESSAGE_RATE_XOF: '12.5' }).messageRateXof).toBe(12.5);
+    expect(loadConfig({ MESSAGE_RATE_XOF: ' 20 ' }).messageRateXof).toBe(20);
   });
 
   it('reads a Redis Cluster node list', () => {

@@ -70,6 +70,10 @@ describe('two processes on a three-master Redis Cluster', () => {
     const sentKeys = (await Promise.all(masters.map((node) => node.keys(`${t.keyPrefix}sent:*`)))).flat();
     expect(sentKeys).toHaveLength(t.graph.requests.length);
     expect(await client.get(sentKeys[0] ?? '')).toMatch(new RegExp(`^${DEFAULT_PHONE_NUMBER_ID}:\\d+$`));
+    // Every reply is counted once in the message ledger, by both processes together, its keys in one slot.
+    const costs = await client.hgetall(`${t.keyPrefix}{cost}:total`);
+    const counted = Object.entries(costs).filter(([field]) => field.startsWith('sent\t')).reduce((sum, [, count]) => sum + Number(count), 0);
+    expect(counted).toBe(t.graph.requests.length);
     for (const user of users) {
       const tag = `{${DEFAULT_PHONE_NUMBER_ID}:${user.phone}}`;
       const slot = await slotOf(tag);

@@ -119,6 +119,7 @@ describe('parseWebhookPayload: statuses', () => {
     expect(unknown).toBe(0);
     expect(statuses[0]).toEqual({
       wamid: 'wamid.O1', status: 'sent', phoneNumberId: '106540352242922', timestamp: 1750030073, recipientId: '221771234567', errors: [],
+      pricing: { category: 'service', billable: 'yes', pricingModel: 'PMP' },
     });
     expect(statuses[1]).toMatchObject({ status: 'read', recipientId: 'SN.7' });
     expect(statuses[2]).toMatchObject({ wamid: 'wamid.O2', status: 'failed', errors: [{ code: 131047, title: 'Re-engagement message' }] });

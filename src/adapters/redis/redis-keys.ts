@@ -18,6 +18,11 @@
  * | `<p>{c}:memo` | string | what outlives a session: last seen, what the machine keeps (language…) | memory days |
  * | `<p>{fx}:due` | sorted set | effect call id → until when its runner owns it | — |
  * | `<p>{fx}:calls` | hash | effect call id → the call (effect, input, conversation) while it runs | — |
+ * | `<p>{cost}:total` | hash | messages sent by machine and state, priced by machine, state, category, billable | — |
+ * | `<p>{cost}:day:<date>` | hash | one UTC day: messages sent, priced by billable and by category | 90 days |
+ * | `<p>{cost}:users:<date>` | set | pseudonyms of the users sent a message that day (its conversations) | 90 days |
+ * | `<p>{cost}:sent:<wamid>` | string | machine, state and day of a sent message, to match its status | 8 days |
+ * | `<p>{cost}:priced:<wamid>` | string | mark of a message whose pricing was counted (duplicates count once) | 8 days |
  */
 export function conversationKeys(prefix: string, conversation: string) {
   const tag = `${prefix}{${conversation}}`;
@@ -41,6 +46,12 @@ export function sharedKeys(prefix: string) {
     // One hash tag: both effect keys share a Cluster slot, so each effect script stays in one slot.
     effectsDue: `${prefix}{fx}:due`,
     effectCalls: `${prefix}{fx}:calls`,
+    // One hash tag: every message-cost key shares a Cluster slot, so each counting script stays in one slot.
+    costTotal: `${prefix}{cost}:total`,
+    costDay: (date: string) => `${prefix}{cost}:day:${date}`,
+    costUsers: (date: string) => `${prefix}{cost}:users:${date}`,
+    costSent: (wamid: string) => `${prefix}{cost}:sent:${wamid}`,
+    costPriced: (wamid: string) => `${prefix}{cost}:priced:${wamid}`,
     group: 'workers',
   };
 }

@@ -161,16 +161,25 @@ redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('HDEL', KEYS[2], ARGV[1])`;
 
 type Client = Redis | Cluster;
-type Script = (keys: string[], args: Array<string | number>) => Promise<unknown>;
+export type Script = (keys: string[], args: Array<string | number>) => Promise<unknown>;
+
+/**
+ * Registers one script on a client (EVALSHA with automatic fallback to EVAL) and returns the call.
+ *
+ * @example
+ * const count = defineScript(redis, 'waCount', "return redis.call('INCR', KEYS[1])");
+ * await count(['wa:n'], []);
+ */
+export function defineScript(client: Client, name: string, lua: string): Script {
+  client.defineCommand(name, { lua });
+  const command = (client as unknown as Record<string, (...args: Array<string | number>) => Promise<unknown>>)[name];
+  if (!command) throw new Error(`script ${name} was not registered`);
+  return (keys, args) => command.call(client, keys.length, ...keys, ...args);
+}
 
 /** Registers the scripts on a client (EVALSHA with automatic fallback to EVAL). */
 export function defineScripts(client: Client) {
-  const define = (name: string, lua: string): Script => {
-    client.defineCommand(name, { lua });
-    const command = (client as unknown as Record<string, (...args: Array<string | number>) => Promise<unknown>>)[name];
-    if (!command) throw new Error(`script ${name} was not registered`);
-    return (keys, args) => command.call(client, keys.length, ...keys, ...args);
-  };
+  const define = (name: string, lua: string): Script => defineScript(client, name, lua);
   return {
     accept: define('waAccept', accept),
     acceptAndAnnounce: define('waAcceptAndAnnounce', acceptAndAnnounce),

@@ -12,6 +12,8 @@ import { findDeadEnds } from './dead-ends.js';
 import { explore, type SentReply } from './explore.js';
 import { findFinalStates } from './final-states.js';
 import { findLimitProblems } from './limits.js';
+import { type CostSummary, findCeilingProblems, summarizeCosts } from './message-ceiling.js';
+import type { TurnCost } from './message-costs.js';
 import { checkMessageFiles, localeNamedIn, localeTextKeys } from './messages.js';
 import { type CheckOptions, type Finding, type MachineProblem, dedupe } from './problem.js';
 import { findUnreachable } from './reachability.js';
@@ -41,6 +43,10 @@ export interface MachineCheckResult {
   readonly states: number;
   /** Transitions in the chart: events, `always`, `after`, invoke outcomes, `onDone`. */
   readonly transitions: number;
+  /** The most messages each user message (or timer) costs, by the state it arrives in. */
+  readonly costs: readonly TurnCost[];
+  /** The costliest user messages under the machine's ceiling, and its timers. */
+  readonly costSummary: CostSummary;
 }
 
 function countTransitions(machine: AnyStateMachine): number {
@@ -80,6 +86,7 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
     ...findSwallowedCommands(explorable, exploration, events),
     ...findTypedRowNumberProblems(exploration, at, keys),
     ...findLimitProblems(exploration.replies.filter(isReference), keys),
+    ...findCeilingProblems(exploration.costs, definition.messageCeiling),
   ];
   const warnings: string[] = [];
   if (definition.messages instanceof FluentMessages) {
@@ -99,6 +106,8 @@ export function runMachineCheck(definition: MachineDefinition, options: CheckOpt
     contextFields: exploration.contextFields,
     states: allStates(machine).length,
     transitions: countTransitions(machine),
+    costs: exploration.costs,
+    costSummary: summarizeCosts(exploration.costs, definition.messageCeiling),
   };
 }
 
@@ -133,7 +142,7 @@ function findLocaleLimitProblems(
  * Every problem a designer can make in `definition`: unreachable states, states with no way out, top-level
  * final states, reply ids offered but not handled or taken only by a catch-all (and handled but not offered),
  * catch-alls that swallow commands, typed row numbers that do not pick their row, replies over a Cloud API
- * limit, missing texts, and references to actions, guards, actors or delays nothing provides. Empty when the
+ * limit, user messages costing more messages than the machine's `messageCeiling`, missing texts, and references to actions, guards, actors or delays nothing provides. Empty when the
  * machine can ship.
  *
  * @example

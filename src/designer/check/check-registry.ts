@@ -6,6 +6,8 @@
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import { type MachineCheckResult, runMachineCheck } from './check-machine.js';
 import { formatProblem, formatProblems } from './format.js';
+import { formatCostSummary } from './message-ceiling.js';
+import { formatPathCosts, pathCosts } from '../paths/path-costs.js';
 import type { MachineProblem } from './problem.js';
 import { findShapeProblems } from '../shape/check-shape.js';
 import { shapeOf } from '../shape/machine-shape.js';
@@ -38,6 +40,15 @@ export async function checkRegistry(
  * row, a second answer) in a tenth of the time; the reference locale's own exploration also reaches the others.
  */
 const BRIEF_PER_STATE = 8;
+
+/** The message cost of the paths the path tests replay, or why they could not be planned. */
+function pathLines(definition: MachineDefinition, every: boolean): string[] {
+  try {
+    return formatPathCosts(pathCosts(definition), every);
+  } catch (error) {
+    return [`✉ paths not planned: ${error instanceof Error ? error.message : String(error)}`];
+  }
+}
 
 /** A registered machine has problems: the server must not start. The message lists them, one per line. */
 export class MachineCheckError extends Error {
@@ -72,8 +83,11 @@ export async function assertMachinesPass(definitions: readonly MachineDefinition
 export async function runCheckCommand(
   definitions: readonly MachineDefinition[],
   print: (line: string) => void,
-  /** `root`: the project root, where the shapes of shipped versions are recorded; absent, versions are not compared. */
-  options: { readonly root?: string } = {},
+  /**
+   * `root`: the project root, where the shapes of shipped versions are recorded; absent, versions are not compared.
+   * `paths`: also print what the paths the path tests replay cost in messages (`all`: one line per path).
+   */
+  options: { readonly root?: string; readonly paths?: 'summary' | 'all' } = {},
 ): Promise<number> {
   const results = await checkRegistry(definitions);
   if (options.root !== undefined) {
@@ -88,6 +102,9 @@ export async function runCheckCommand(
     if (result.problems.length > 0) print(formatProblems(result.problems));
     else print(`✓ ${result.machine} v${result.version}: ${result.states} states, ${result.transitions} transitions checked`);
     for (const warning of result.warnings) print(`⚠ ${result.machine} › ${warning}`);
+    const definition = definitions.find((candidate) => candidate.id === result.machine);
+    for (const line of formatCostSummary(result.costSummary, definition?.messageCeiling)) print(`  ${line}`);
+    if (definition && options.paths) for (const line of pathLines(definition, options.paths === 'all')) print(`  ${line}`);
     for (const waived of result.waived) print(`⚠ ${formatProblem(waived)} [known, waived: ${waived.reason}]`);
     for (const waiver of result.unusedWaivers) {
       print(`⚠ ${waiver.machine} › ${waiver.state}: the waiver for "${waiver.contains}" matches nothing now: remove it from src/designer/check/waivers.ts`);

@@ -10,7 +10,9 @@ import type { OutboundMessage } from '../../domain/outbound.js';
 import { noteContext } from './context-fields.js';
 import { failureOf } from './failures.js';
 import type { ExploreOptions, Finding } from './problem.js';
-import { type PlannedAction, type Stepper, createStepper } from './pure-step.js';
+import { type Chain, CostLog, type TurnCost, chainKey, messagesIn } from './message-costs.js';
+import { type Stepper, createStepper } from './pure-step.js';
+import { type Sent, repliesOf } from './emitted-replies.js';
 import { ROOT, activeNodes, valuePath } from './state-nodes.js';
 
 /** A settled snapshot reached right after the user was sent `offered` (the replies since the last settled state). */
@@ -48,16 +50,12 @@ export interface Exploration {
   readonly failures: readonly Finding[];
   /** Every context field some explored snapshot had, with the JSON types of its values (`string`, `undefined`…). */
   readonly contextFields: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The most messages each user message (or timer) was seen to cost, by the state it arrived in. */
+  readonly costs: readonly TurnCost[];
   /** Transitions computed. */
   readonly steps: number;
   /** True when `maxSnapshots` stopped the walk before every snapshot was explored. */
   readonly truncated: boolean;
-}
-
-/** A reply with its JSON, computed once: it keys snapshots and replies. */
-interface Sent {
-  readonly message: OutboundMessage;
-  readonly json: string;
 }
 
 interface Pending {
@@ -65,6 +63,8 @@ interface Pending {
   readonly settled: boolean;
   /** Replies since the last settled snapshot (empty when this one is settled). */
   readonly offered: readonly Sent[];
+  /** What started the transitions that led here and what it cost so far, while the machine has not settled since. */
+  readonly chain?: Chain | undefined;
 }
 
 const DEFAULT_OUTPUTS: readonly unknown[] = ['A sample answer from the machine check.', ''];
@@ -72,20 +72,6 @@ const DEFAULT_OUTPUTS: readonly unknown[] = ['A sample answer from the machine c
 /** Settled as the runtime defines it: stopped, or no `busy` tag and no child actor. */
 export function isSettled(snapshot: AnyMachineSnapshot): boolean {
   return snapshot.status !== 'active' || (!snapshot.hasTag('busy') && Object.keys(snapshot.children).length === 0);
-}
-
-function isReply(value: unknown): value is { type: 'reply'; message: OutboundMessage } {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, message } = value as { type?: unknown; message?: unknown };
-  return type === 'reply' && typeof message === 'object' && message !== null;
-}
-
-/** The outbound messages among the actions `transition` returned (`emit` shows up as `xstate.emit`). */
-function repliesOf(actions: readonly PlannedAction[]): Sent[] {
-  return actions.flatMap((action) => {
-    const event = action.type === 'xstate.emit' ? (action.params as { event?: unknown } | undefined)?.event : undefined;
-    return isReply(event) ? [{ message: event.message, json: JSON.stringify(event.message) }] : [];
-  });
 }
 
 let unserializable = 0;
@@ -130,10 +116,12 @@ export function explore(
   const arrivals: Arrival[] = [];
   const failures: Finding[] = [];
   const contextFields = new Map<string, Set<string>>();
+  const costs = new CostLog();
+  let opening: { readonly snapshot: AnyMachineSnapshot; readonly sent: number } | undefined;
   let [steps, truncated] = [0, false];
 
   /** `onlySettled`: a message sent while busy is explored further once it left the busy state (bounds the walk). */
-  const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[], onlySettled = false): void => {
+  const arrive = (snapshot: AnyMachineSnapshot, emitted: readonly Sent[], before: readonly Sent[], onlySettled = false, chain?: Chain): void => {
     const state = valuePath(snapshot.value);
     for (const node of activeNodes(machine, snapshot.value)) visited.add(node.id);
     noteContext(contextFields, snapshot.context);
@@ -150,8 +138,8 @@ export function explore(
         arrivals.push({ snapshot, state, offered: offered.map((sent) => sent.message) });
       }
     }
-    const pending: Pending = { snapshot, settled: isNowSettled, offered: isNowSettled ? [] : offered };
-    const key = isNowSettled ? snapshotKey : `${snapshotKey}\u0000${offeredKey}`;
+    const pending: Pending = { snapshot, settled: isNowSettled, offered: isNowSettled ? [] : offered, ...(isNowSettled ? {} : { chain }) };
+    const key = isNowSettled ? snapshotKey : `${snapshotKey}\u0000${offeredKey}\u0000${chainKey(chain)}`;
     if (seen.has(key) || snapshot.status !== 'active' || (onlySettled && !isNowSettled)) return;
     seen.add(key);
     queue.push(pending);
@@ -173,8 +161,12 @@ export function explore(
     };
     try {
       const [next, actions] = stepper.next(from.snapshot, event);
-      if (next.status === 'error') fail(next.error);
-      else arrive(next, repliesOf(actions), from.offered, !from.settled && event.type.startsWith('user.'));
+      if (next.status === 'error') return fail(next.error);
+      const emitted = repliesOf(actions);
+      const sent = emitted.reduce((sum, { message }) => sum + messagesIn(message), from.snapshot === opening?.snapshot ? opening.sent : 0);
+      const state = valuePath(from.snapshot.value);
+      const chain = costs.step({ state, event, fromSettled: from.settled, current: from.chain, sent, nextSettled: isSettled(next) });
+      arrive(next, emitted, from.offered, !from.settled && event.type.startsWith('user.'), chain);
     } catch (error) {
       fail(error);
     }
@@ -184,7 +176,11 @@ export function explore(
   try {
     const [initial, actions] = stepper.initial();
     if (initial.status === 'error') failToStart(initial.error);
-    else arrive(initial, repliesOf(actions), []);
+    else {
+      // The initial state's replies go out with the first user message's, and cost with them.
+      opening = { snapshot: initial, sent: repliesOf(actions).reduce((sum, { message }) => sum + messagesIn(message), 0) };
+      arrive(initial, repliesOf(actions), []);
+    }
   } catch (error) {
     failToStart(error);
   }
@@ -205,5 +201,5 @@ export function explore(
     const events = [...userEvents, ...internalEvents(pending.snapshot)];
     for (const event of events) step(pending, event);
   }
-  return { stepper, visited, settled, arrivals, replies: [...replies.values()], failures, contextFields, steps, truncated };
+  return { stepper, visited, settled, arrivals, replies: [...replies.values()], failures, contextFields, costs: costs.list(), steps, truncated };
 }

@@ -111,16 +111,20 @@ const SHOWN = 2;
 export function transitionLabel(transition: AnyTransitionDefinition, note?: TransitionNoteLike): string {
   const guard = transition.guard === undefined ? '' : ` [${guardLabel(transition.guard)}]`;
   const other = transition.guard === undefined ? OTHERS[transition.eventType] : undefined;
-  if (!note || note.inputs.length === 0) return cleanText(`${other ?? eventLabel(transition)}${other ? '' : guard}`);
+  // Every message is billed: an arrow says how many it sends.
+  const cost = note !== undefined && note.messages > 0 ? ` ✉${note.messages}` : '';
+  if (!note || note.inputs.length === 0) return cleanText(`${other ?? eventLabel(transition)}${other ? '' : guard}${cost}`);
   const more = note.inputs.length > SHOWN ? ` +${note.inputs.length - SHOWN}` : '';
   const sent = other ?? `${note.inputs.slice(0, SHOWN).join(' · ')}${more}`;
   const keys = [...new Set(note.replies.map((key) => (note.replies.length > 1 ? key.replace(/\[\d+\]/g, '[*]') : key)))];
   const replies = keys.length > 0 ? ` ⇒ ${keys.slice(0, 2).join(', ')}${keys.length > 2 ? '…' : ''}` : '';
-  return cleanText(`${sent}${replies}`);
+  return cleanText(`${sent}${replies}${cost}`);
 }
 
 /** What {@link transitionLabel} reads of a transition note. */
 export interface TransitionNoteLike {
   readonly inputs: readonly string[];
   readonly replies: readonly string[];
+  /** Messages the transition sends, shown as `✉n` when there are any. */
+  readonly messages: number;
 }

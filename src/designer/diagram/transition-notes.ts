@@ -1,17 +1,21 @@
 /**
- * What each transition means to a user: the sample messages that take it (`“aide”`, `tap Aide`) and the keys
- * of the texts it answers with (`texts.help`). Found by exploring the machine as the check does, so a diagram
- * reads in the designer's words instead of guard names.
+ * What each transition means to a user: the sample messages that take it (`“aide”`, `tap Aide`), the keys
+ * of the texts it answers with (`texts.help`) and how many messages it sends (each is billed). Found by exploring
+ * the machine as the check does, so a diagram reads in the designer's words instead of guard names.
  */
 
-import type { AnyTransitionDefinition, EventObject } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, AnyTransitionDefinition, EventObject } from 'xstate';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import type { OutboundMessage } from '../../domain/outbound.js';
+import { repliesOf } from '../check/emitted-replies.js';
 import { explore } from '../check/explore.js';
+import { messagesIn } from '../check/message-costs.js';
 import type { CheckOptions } from '../check/problem.js';
 import { withStandIns } from '../check/references.js';
 import { runtimeCheckOptions } from '../check/runtime-options.js';
+import type { PlannedAction } from '../check/pure-step.js';
 import { indexTexts, messageTextKey } from '../check/text-keys.js';
+import { activeNodes } from '../check/state-nodes.js';
 import { chosenTransitions } from '../check/transitions.js';
 import { descendants } from './mermaid-ids.js';
 
@@ -21,6 +25,8 @@ export interface TransitionNote {
   readonly inputs: readonly string[];
   /** Keys of the texts replied on the way (`texts.help`), when the machine's folder has them. */
   readonly replies: readonly string[];
+  /** The most messages the transition was seen to send (a long text counts its parts). */
+  readonly messages: number;
 }
 
 /** Notes by transition (the machine's own transition objects). */
@@ -36,11 +42,7 @@ export function spokenInput(event: EventObject): string {
   return event.type;
 }
 
-const emitted = (actions: readonly { type: string; params?: unknown }[]): OutboundMessage[] =>
-  actions.flatMap((action) => {
-    const event = action.type === 'xstate.emit' ? (action.params as { event?: { type?: unknown; message?: unknown } } | undefined)?.event : undefined;
-    return event?.type === 'reply' && typeof event.message === 'object' && event.message !== null ? [event.message as OutboundMessage] : [];
-  });
+const emitted = (actions: readonly PlannedAction[]): OutboundMessage[] => repliesOf(actions).map((sent) => sent.message);
 
 /**
  * Explores `definition` with its sample events and notes, for each transition a user event takes, the
@@ -62,14 +64,18 @@ export function noteTransitions(definition: MachineDefinition, options: CheckOpt
     set.add(value);
     map.set(transition, set);
   };
+  const messages = new Map<AnyTransitionDefinition, number>();
   for (const snapshot of exploration.settled) {
-    for (const event of events) {
+    // What users send, then how the effects they started end (the answer is sent on that transition).
+    for (const event of [...events, ...outcomesIn(machine, snapshot, options)]) {
       const [first] = chosenTransitions(machine, snapshot, event);
       if (!first) continue;
-      add(inputs, first, spokenInput(event));
+      if (event.type.startsWith('user.')) add(inputs, first, spokenInput(event));
       try {
         const [, actions] = exploration.stepper.next(snapshot, event);
-        for (const message of emitted(actions)) {
+        const sent = emitted(actions);
+        messages.set(first, Math.max(messages.get(first) ?? 0, sent.reduce((sum, message) => sum + messagesIn(message), 0)));
+        for (const message of sent) {
           const key = messageTextKey(message, keys);
           if (key !== undefined) add(replies, first, key);
         }
@@ -85,11 +91,24 @@ export function noteTransitions(definition: MachineDefinition, options: CheckOpt
     for (const transition of [...node.transitions.values()].flat()) own.set(keyOf(transition), transition);
   }
   const notes = new Map<AnyTransitionDefinition, TransitionNote>();
-  for (const [transition, values] of inputs) {
+  for (const [transition, count] of messages) {
     const mine = own.get(keyOf(transition)) ?? transition;
-    notes.set(mine, { inputs: [...values], replies: [...(replies.get(transition) ?? [])] });
+    notes.set(mine, { inputs: [...(inputs.get(transition) ?? [])], replies: [...(replies.get(transition) ?? [])], messages: count });
   }
   return notes;
+}
+
+/** The outcomes of the effects `snapshot` waits for: one per sample output, and a failure. */
+function outcomesIn(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, options: CheckOptions): EventObject[] {
+  return activeNodes(machine, snapshot.value).flatMap((node) =>
+    node.invoke.flatMap((invoke) => {
+      const outputs = (typeof invoke.src === 'string' ? options.explore?.actorOutputs?.[invoke.src] : undefined) ?? ['A sample answer.'];
+      return [
+        ...outputs.map((output) => ({ type: `xstate.done.actor.${invoke.id}`, output })),
+        { type: `xstate.error.actor.${invoke.id}`, error: new Error('sample failure') },
+      ];
+    }),
+  );
 }
 
 /**

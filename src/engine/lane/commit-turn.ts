@@ -34,7 +34,7 @@ export async function commitTurn(deps: LaneDeps, lease: ConversationLease, input
   await lease.commit({
     inputId: input.wamid,
     conversation: change.conversation,
-    outbox: toOutbox(input, change.replies, change.state),
+    outbox: toOutbox(input, change.replies, change.state, change.conversation.machineId),
     ...(calls.length > 0 ? { effects: calls.map((call) => ({ call, claimedUntil: deps.claimEffectUntil(call.effect, startedAt) })) } : {}),
     ...(change.memory ? { memory: change.memory } : {}),
   });

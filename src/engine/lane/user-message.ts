@@ -31,7 +31,7 @@ export async function handleUserMessage(deps: LaneDeps, lease: ConversationLease
     reportTurn(deps, { ...report, outcome: 'ignored', state: 'flood' });
     deps.metrics.floodDrops.inc();
     const notice = flood === 'first-excess' ? [{ type: 'text' as const, text: definition.floodNotice ?? DEFAULT_FLOOD_NOTICE }] : [];
-    await lease.commit({ inputId: message.wamid, outbox: toOutbox(message, notice, 'flood') });
+    await lease.commit({ inputId: message.wamid, outbox: toOutbox(message, notice, 'flood', definition.id) });
     return [];
   }
   // A slow turn shows "typing…" (effects, such as a CSS call, do the same on their own while they run).

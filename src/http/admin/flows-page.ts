@@ -86,7 +86,7 @@ export function flowsPage(input: {
 <h1>Parcours en direct</h1>
 <p><span id="total">${input.counts ? `${plural(total, 'conversation')} en cours.` : 'Comptes indisponibles pour le moment.'}</span>
 Actualisation toutes les ${REFRESH_MS / 1000} secondes. <span id="status" role="status" aria-live="polite"></span></p>
-<p>Les flèches disent ce que l'utilisateur envoie (« aide » tapé, <em>tap Aide</em> touché) et, après ⇒, la clé du texte répondu.</p>
+<p>Les flèches disent ce que l'utilisateur envoie (« aide » tapé, <em>tap Aide</em> touché) et, après ⇒, la clé du texte répondu ; ✉2 : la transition envoie 2 messages (chaque message est facturé).</p>
 <form method="post" action="/admin/logout"><button type="submit">Se déconnecter</button></form>
 </header>
 ${input.views.length === 0 ? html`<p>Aucune machine enregistrée.</p>` : input.views.map((view) => machineSection(view, input.counts ?? []))}

@@ -30,7 +30,10 @@ async function run(...machines: (typeof sound | typeof stuck)[]): Promise<{ stat
 
 describe('npm run check', () => {
   it('prints one ✓ line per sound machine and exits 0', async () => {
-    expect(await run(sound)).toEqual({ status: 0, lines: ['✓ sound v1: 1 states, 1 transitions checked'] });
+    expect(await run(sound)).toEqual({
+      status: 0,
+      lines: ['✓ sound v1: 1 states, 1 transitions checked', '  ✉ at most 1 message per user message (ceiling 1), e.g. idle › user.text "bonjour"'],
+    });
   });
 
   it('prints each problem on one line and exits 1', async () => {
@@ -38,7 +41,9 @@ describe('npm run check', () => {
     expect(status).toBe(1);
     expect(lines).toEqual([
       '✓ sound v1: 1 states, 1 transitions checked',
+      '  ✉ at most 1 message per user message (ceiling 1), e.g. idle › user.text "bonjour"',
       'stuck › gone › on: no way out: no transition here or in a parent state, no invoke, and the state is not final',
+      '  ✉ at most 1 message per user message (ceiling 1), e.g. idle › user.text "bonjour"',
       '✗ 1 problem: fix them before shipping',
     ]);
   });

@@ -128,6 +128,10 @@ export function menuAssistant(categories: readonly Category[], mistakes: Mistake
     ...categories.map((c) => choice(c.id, c.title)),
     ...categories.flatMap((c) => c.topics.map((t) => choice(t.id, t.title))),
   ];
-  const definition: MachineDefinition = { id: 'menu-assistant', version: 1, machine, sampleEvents, restartNotice: texts.restartNotice };
+  // An answer brings the welcome back (up to three messages with the opening one): these machines test routing, not
+  // cost (see message-ceiling.test.ts).
+  const definition: MachineDefinition = {
+    id: 'menu-assistant', version: 1, machine, sampleEvents, restartNotice: texts.restartNotice, messageCeiling: { perUserMessage: 3 },
+  };
   return { definition, machine };
 }

@@ -42,6 +42,10 @@ describe('flow page', () => {
     expect(page).toContain('<pre class="diagram-source" hidden>stateDiagram-v2');
     expect(page).toContain('&quot;dialog.welcome&quot;:&quot;welcome&quot;');
     expect(page).toContain('data-counted-in="dialog"');
+    // Every message is billed: each arrow says how many it sends, the welcome before an answer two.
+    expect(page).toContain('dialog_any --&gt; help : “aide svp” · tap Aide ⇒ texts.help ✉1');
+    expect(page).toMatch(/welcome --&gt; idle : .*anything else ⇒ texts\.welcome, [^<]*✉2/);
+    expect(page).toContain('✉2 : la transition envoie 2 messages');
     // The CSS assistant has two regions: where the user is, and what is with the CSS.
     for (const state of ['dialog.welcome', 'dialog.idle', 'dialog.menu', 'dialog.category', 'dialog.help', 'dialog.contact', 'question.ready', 'question.waiting.asking']) {
       expect(page).toContain(`<tr data-state="${state}" class=""><td>${state}</td><td class="count">0</td><td class="locales"></td></tr>`);

@@ -4,7 +4,7 @@ import { FluentMessages } from '../../../src/i18n/fluent-messages.js';
 import { runMachineCheck } from '../../../src/designer/check/check-machine.js';
 import { runtimeCheckOptions } from '../../../src/designer/check/runtime-options.js';
 import { choice, runMachine, text } from '../run-machine.js';
-import { machinePaths } from '../paths/machine-paths.js';
+import { machinePaths } from '../../../src/designer/paths/machine-paths.js';
 import { askAboutMediaStandIn, askQuestionStandIn } from '../paths/stand-ins.js';
 import { bodyOf, dialogOf, rowIds } from './helpers.js';
 

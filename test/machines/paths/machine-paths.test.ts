@@ -3,7 +3,7 @@ import { emit, fromPromise, setup } from 'xstate';
 import type { ReplyEvent, UserEvent } from '../../../src/domain/conversation.js';
 import type { MachineDefinition } from '../../../src/domain/machine-definition.js';
 import { text } from '../run-machine.js';
-import { machinePaths } from './machine-paths.js';
+import { machinePaths } from '../../../src/designer/paths/machine-paths.js';
 
 const say = (words: string): ReplyEvent => ({ type: 'reply', message: { type: 'text', text: words } });
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { UserEvent } from '../../../src/domain/conversation.js';
 import type { MachineDefinition } from '../../../src/domain/machine-definition.js';
@@ -10,8 +11,8 @@ import {
 } from '../../builders/payloads.js';
 import { eventually } from '../../support/eventually.js';
 import { textsOf } from '../../support/graph-stand-in.js';
-import type { ExpectedTurn } from './expected-turns.js';
-import { machinePaths, type MachinePath, type PathOptions } from './machine-paths.js';
+import type { ExpectedTurn } from '../../../src/designer/paths/expected-turns.js';
+import { machinePaths, type MachinePath, type PathOptions } from '../../../src/designer/paths/machine-paths.js';
 import { serverPool, type PooledServer } from './server-pool.js';
 import type { ActorStandIn } from './stand-ins.js';
 
@@ -66,6 +67,7 @@ async function replayTurn(
     return { id, calls, received: standIn.arrange(t, calls) };
   });
   const before = textsOf(t.graph.requests, from).length;
+  const problemsBefore = server.problems.length;
   const expected = turn.replies.flatMap(seenAs);
   const sent = t.graph.requests.length;
   const response = await t.post(webhookBody(inbound(turn.event, from, offered)));
@@ -77,7 +79,13 @@ async function replayTurn(
   const step = `turn ${index + 1} (${turn.event.type}), expected state ${turn.state}`;
   expect({ step, replies: textsOf(t.graph.requests, from).slice(before) }).toEqual({ step, replies: expected });
   for (const { id, calls, received } of arranged) {
-    expect({ step, actor: id, inputs: received() }).toEqual({ step, actor: id, inputs: calls.map((call) => call.input) });
+    const inputs = received();
+    const expectedInputs = calls.map((call) => call.input);
+    if (!isDeepStrictEqual(inputs, expectedInputs)) {
+      // What the server said about it (a download refused, a time limit) is the first thing to read.
+      console.error(`${path.title}, ${step}: ${id} stand-in inputs differ; server warnings since this turn:\n${server.problems.slice(problemsBefore).join('\n')}`);
+    }
+    expect({ step, actor: id, inputs }).toEqual({ step, actor: id, inputs: expectedInputs });
   }
 }
 

@@ -1,9 +1,24 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../../src/observability/logger.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../../support/test-server.js';
 
 /** A test server that runs one path at a time, with the count of turns it was sent (to know when it is idle). */
 export interface PooledServer {
   readonly t: TestServer;
   turns: number;
+  /** The server's warnings and errors, one JSON line each, for a failing turn to show. */
+  readonly problems: string[];
+}
+
+/** A logger keeping warn-level lines and above in `lines`. */
+function collectingLogger(lines: string[]) {
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+      done();
+    },
+  });
+  return createLogger({ level: 'warn', destination: sink });
 }
 
 /**
@@ -25,7 +40,8 @@ export function serverPool(size: number, options: TestServerOptions) {
     const free = idle.pop();
     if (free) return Promise.resolve(free);
     if (all.length < size) {
-      const started = startTestServer(options).then((t): PooledServer => ({ t, turns: 0 }));
+      const problems: string[] = [];
+      const started = startTestServer({ ...options, logger: collectingLogger(problems) }).then((t): PooledServer => ({ t, turns: 0, problems }));
       all.push(started);
       return started;
     }

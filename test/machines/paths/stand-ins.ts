@@ -1,8 +1,9 @@
 import type { MediaQuestionInput } from '../../../machines/css-assistant/media.js';
 import { tinyJpeg, tinyPdf } from '../../support/media-fixtures.js';
 import type { TestServer } from '../../support/test-server.js';
-import type { ActorCall } from './expected-turns.js';
-import type { ActorOutcomes } from './machine-paths.js';
+import type { ActorCall } from '../../../src/designer/paths/expected-turns.js';
+import type { ActorOutcomes } from '../../../src/designer/paths/machine-paths.js';
+import { PATH_ACTOR_OUTCOMES } from '../../../src/designer/paths/path-outcomes.js';
 
 /**
  * How the real runtime's effects are played by the loopback stand-ins during path replays: one entry per
@@ -24,8 +25,7 @@ export interface ActorStandIn extends ActorOutcomes {
  * describePaths(cssAssistant, { askQuestion: askQuestionStandIn });
  */
 export const askQuestionStandIn: ActorStandIn = {
-  outputs: ['Réponse de la CSS à votre question.'],
-  fails: true,
+  ...PATH_ACTOR_OUTCOMES.askQuestion,
   arrange(server, calls) {
     const queue = [...calls];
     const received: { question: string }[] = [];
@@ -47,8 +47,7 @@ export const askQuestionStandIn: ActorStandIn = {
  * describePaths(pensionStatus, { lookupFileStatus: lookupFileStatusStandIn });
  */
 export const lookupFileStatusStandIn: ActorStandIn = {
-  outputs: [{ found: true, status: 'En cours d’instruction', updatedAt: '2026-11-02' }, { found: false }],
-  fails: true,
+  ...PATH_ACTOR_OUTCOMES.lookupFileStatus,
   arrange(server, calls) {
     const queue = [...calls];
     const received: { registrationNumber: string }[] = [];
@@ -73,8 +72,7 @@ export const lookupFileStatusStandIn: ActorStandIn = {
  * describePaths(cssAssistant, { askQuestion: askQuestionStandIn, askAboutMedia: askAboutMediaStandIn });
  */
 export const askAboutMediaStandIn: ActorStandIn = {
-  outputs: ['Réponse de la CSS sur votre fichier.'],
-  fails: true,
+  ...PATH_ACTOR_OUTCOMES.askAboutMedia,
   arrange(server, calls) {
     const inputs = calls.map((call) => call.input as MediaQuestionInput);
     const files = new Map<string, MediaQuestionInput>();

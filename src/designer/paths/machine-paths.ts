@@ -1,8 +1,8 @@
 import type { Locale } from '../../../src/domain/locale.js';
 import { getAdjacencyMap, getShortestPaths, getSimplePaths, serializeEvent, type SerializedSnapshot } from '@xstate/graph';
 import type { AnyMachineSnapshot, AnyStateNode, AnyTransitionDefinition, EventObject } from 'xstate';
-import type { MachineDefinition } from '../../../src/domain/machine-definition.js';
-import { stateName } from '../../../src/engine/run-turn.js';
+import type { MachineDefinition } from '../../domain/machine-definition.js';
+import { stateName } from '../../engine/run-turn.js';
 import { expectedTurns, titleOf, type ExpectedTurn, type PathEvent } from './expected-turns.js';
 
 /** How an invoked actor may end, as explored: each output is a `done` step, `fails` adds an `error` step. */

@@ -1,8 +1,8 @@
 import type { Locale } from '../../../src/domain/locale.js';
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
-import type { ReplyEvent, UserEvent } from '../../../src/domain/conversation.js';
-import type { OutboundMessage } from '../../../src/domain/outbound.js';
-import { stateName } from '../../../src/engine/run-turn.js';
+import type { ReplyEvent, UserEvent } from '../../domain/conversation.js';
+import type { OutboundMessage } from '../../domain/outbound.js';
+import { stateName } from '../../engine/run-turn.js';
 
 /**
  * What the pure machine does along a path, cut into the turns the runtime makes of it: one user event,
