@@ -24,7 +24,8 @@ export const askAboutMedia = defineEffect({
     const graph = createHttpClient({ baseURL: config.whatsappApiUrl, timeoutMs: config.cssApiTimeoutMs, headers: authorization });
     // The media URL is absolute and on Meta's CDN, which the shared client refuses: a client of its own, that
     // follows no redirect, so the token goes only to the URL the Graph API gave.
-    const agentOptions = { keepAlive: true, maxSockets: 16 };
+    // `timeout` lets the agent honour the file server's Keep-Alive hint (see createHttpClient).
+    const agentOptions = { keepAlive: true, maxSockets: 16, timeout: config.cssApiTimeoutMs };
     const files = axios.create({
       timeout: config.cssApiTimeoutMs,
       headers: authorization,

@@ -24,8 +24,11 @@ export interface HttpClientOptions {
 }
 
 /**
- * An axios instance bound to one remote: keep-alive agents, a per-request timeout, and relative
- * URLs always joined to `baseURL`. Absolute URLs and redirects are refused, so a header such as
+ * An axios instance bound to one remote: keep-alive agents, a per-request timeout, and relative URLs always joined
+ * to `baseURL`. The agents get a `timeout` too: only then does Node's agent honour a server's `Keep-Alive: timeout=N`
+ * and drop an idle socket a second before the server closes it. Without it, a socket the server is closing can be
+ * picked for the next request, which fails with ECONNRESET (seen on a busy process: a CSS call or a media download
+ * failed and the user was told the CSS was not answering). Absolute URLs and redirects are refused, so a header such as
  * the bearer token can never be sent to another host by a crafted path or a `Location`.
  *
  * @example
@@ -37,7 +40,7 @@ export interface HttpClientOptions {
  * const sender = new GraphMessageSender({ http: graph });
  */
 export function createHttpClient(options: HttpClientOptions): AxiosInstance {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? MAX_SOCKETS };
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? MAX_SOCKETS, timeout: options.timeoutMs };
   return axios.create({
     baseURL: options.baseURL,
     timeout: options.timeoutMs,

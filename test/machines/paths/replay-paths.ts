@@ -77,7 +77,12 @@ async function replayTurn(
   await t.graph.waitForRequests(sent + expected.length, 10_000).catch(() => undefined);
   await settled(server);
   const step = `turn ${index + 1} (${turn.event.type}), expected state ${turn.state}`;
-  expect({ step, replies: textsOf(t.graph.requests, from).slice(before) }).toEqual({ step, replies: expected });
+  const replies = textsOf(t.graph.requests, from).slice(before);
+  if (!isDeepStrictEqual(replies, expected)) {
+    // What the server said about it (a download refused, a time limit, a reset connection) is the first thing to read.
+    console.error(`${path.title}, ${step}: other replies; server warnings since this turn:\n${server.problems.slice(problemsBefore).join('\n')}`);
+  }
+  expect({ step, replies }).toEqual({ step, replies: expected });
   for (const { id, calls, received } of arranged) {
     const inputs = received();
     const expectedInputs = calls.map((call) => call.input);
