@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpUrl, integer, optionalText } from './env-values.js';
+import { agentEnv, agentProblem, toAgentConfig, type AgentConfig } from './agent-env.js';
 import { hardeningEnv, hardeningProblem, toHardeningConfig, type HardeningConfig } from './hardening-env.js';
 
 /**
@@ -62,6 +63,7 @@ const schema = z.object({
   QUESTION_RETENTION_DAYS: integer(30, 1, 3650),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...hardeningEnv,
+  ...agentEnv,
 });
 
 export type Config = Readonly<{
@@ -127,7 +129,8 @@ export type Config = Readonly<{
   /** Age after which an interaction record, and so the question it holds, is deleted. */
   questionRetentionDays: number;
 }> &
-  HardeningConfig;
+  HardeningConfig &
+  AgentConfig;
 
 /** A configuration mistake; `message` is the one line printed before the process stops. */
 export class ConfigError extends Error {
@@ -156,7 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.NODE_ENV === 'production' && e.WHATSAPP_APP_SECRET === undefined) {
     throw new ConfigError('WHATSAPP_APP_SECRET must be set when NODE_ENV=production (webhook signatures cannot be checked)');
   }
-  const problem = hardeningProblem(e, env);
+  const problem = hardeningProblem(e, env) ?? agentProblem(e);
   if (problem !== undefined) throw new ConfigError(problem);
   return {
     nodeEnv: e.NODE_ENV,
@@ -204,5 +207,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     inspectRaw: e.INSPECT_RAW === '1' || e.INSPECT_RAW === 'true',
     pseudonymKey: e.PSEUDONYM_KEY,
     ...toHardeningConfig(e),
+    ...toAgentConfig(e),
   };
 }
