@@ -5,12 +5,13 @@
  */
 
 import { assign, emit, enqueueActions, fromPromise, raise, setup } from 'xstate';
-import type { ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
+import type { AgentEvent, AgentForwardInput, AgentForwardOutput, ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
 import { AnswerUnavailableError } from '../../src/domain/errors.js';
 import type { MediaQuestion } from '../../src/domain/media-question.js';
-import { activityAfter, type ActivityContext } from '../kit/index.js';
+import { activityAfter, say, type ActivityContext } from '../kit/index.js';
 import type { Ask } from './asks.js';
 import type { CssAssistantContent } from './content.js';
+import { agentTextOf, forAgentOf, forwardedOf, keepFor, lastQuestionOf, noHandoff, type Handoff } from './handoff.js';
 import { mediaQuestionOf, refusalOf } from './media.js';
 import { createReading, SMALL_TALK } from './reading.js';
 import { createReplies } from './replies.js';
@@ -36,13 +37,15 @@ export interface CssAssistantContext extends ActivityContext {
   readonly queue: readonly Ask[];
   /** Failures (errors, answers not found) since the last answer. */
   readonly failuresInRow: number;
+  /** While a person handles the conversation (`dialog.withAgent`). */
+  readonly handoff?: Handoff;
 }
 
 /** Raised by the dialog for the question region: a question for the CSS. */
 export type QuestionAsked = { readonly type: 'question.asked'; readonly ask: Ask };
 /** Raised by the question region after repeated failures: the dialog opens the contact page. */
 export type ContactOffered = { readonly type: 'contact.offered' };
-export type CssAssistantEvent = UserEvent | QuestionAsked | ContactOffered;
+export type CssAssistantEvent = UserEvent | QuestionAsked | ContactOffered | AgentEvent;
 
 const notProvided = (name: string) => () => Promise.reject(new Error(`${name} was not provided: pass it with machine.provide({ actors })`));
 
@@ -68,16 +71,32 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       tags: 'busy',
     },
     /** How long a user may sit in the menu before one nudge, when the nudge is on; the runtime sets it (MENU_NUDGE_SECONDS). */
-    delays: { menuNudge: 5 * 60_000 },
+    delays: {
+      menuNudge: 5 * 60_000,
+      /** No agent reply this long after a handoff: the citizen is told (AGENT_REPLY_TIMEOUT_MINUTES). */
+      agentNoReply: 30 * 60_000,
+      /** Messages kept while the agents' inbox is unreachable are tried again this often (AGENT_RETRY_SECONDS). */
+      agentRetry: 60_000,
+    },
     actors: {
       askQuestion: fromPromise<string, { question: string }>(notProvided('askQuestion')),
       askAboutMedia: fromPromise<string, MediaQuestion>(notProvided('askAboutMedia')),
+      forwardToAgent: fromPromise<AgentForwardOutput, AgentForwardInput>(notProvided('forwardToAgent')),
     },
     guards: {
       isReturning: ({ context }) => context.returning,
       isHelpCommand: ({ event }) => means(event, 'aide'),
       isMenuCommand: ({ event }) => means(event, 'menu'),
       isContactRequest: ({ event }) => means(event, 'contact'),
+      isAgentRequest: ({ event }) => means(event, 'agent'),
+      /** The runtime turns it off when it has no agents' inbox (no Chatwoot): a request for a person then gets the phone number. */
+      isAgentInboxOn: () => true,
+      /** Whether agents are out of their office hours at the event's time; the runtime sets the hours (AGENT_OFFICE_HOURS). */
+      isOutOfAgentHours: () => false,
+      hasAgentReplied: ({ context }) => context.handoff?.agentReplied === true,
+      isOutageTold: ({ context }) => context.handoff?.outageTold === true,
+      /** On a settled forward: messages came in meanwhile, or only some went. */
+      hasMoreForAgent: ({ context, event }) => { const done = forwardedOf(event); return done !== undefined && (context.handoff?.forAgent.length ?? 0) > done.forwarded; },
       isPensionCommand: ({ event }) => means(event, 'pension'),
       isBackCommand: ({ event }) => means(event, 'back'),
       isRetryCommand: ({ event }) => means(event, 'retry'),
@@ -165,6 +184,33 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       replyCannotRead: emit(replies.cannotRead),
       replyMediaRefused: emit(({ event }) => replies.mediaRefused(refusalOf(errorOf(event)) ?? 'type')),
       replyNudge: emit(replies.nudge),
+      /** The request itself is the agents' first message, with the last question the bot could not settle. */
+      keepRequestForAgent: assign(({ context, event }) => ({
+        handoff: isUser(event)
+          ? keepFor(noHandoff(), forAgentOf(event, content.texts.agent.request(agentTextOf(event, content.texts), lastQuestionOf(context.lastAsk)), context.messageCount))
+          : noHandoff(),
+      })),
+      keepForAgent: assign(({ context, event }) =>
+        isUser(event) ? { handoff: keepFor(context.handoff, forAgentOf(event, agentTextOf(event, content.texts), context.messageCount)) } : {},
+      ),
+      /** Drops what reached the agents; a success ends an outage (the next one is told again). */
+      markForwarded: assign(({ context, event }) => {
+        const done = forwardedOf(event);
+        const handoff = context.handoff ?? noHandoff();
+        return done ? { handoff: { ...handoff, conversationId: done.conversationId, forAgent: handoff.forAgent.slice(done.forwarded), outageTold: false } } : {};
+      }),
+      markOutageTold: assign(({ context }) => ({ handoff: { ...(context.handoff ?? noHandoff()), outageTold: true } })),
+      markAgentReplied: assign(({ context }) => ({ handoff: { ...(context.handoff ?? noHandoff()), agentReplied: true } })),
+      forgetHandoff: assign({ handoff: undefined }),
+      replyAgentComing: enqueueActions(({ enqueue, check }) =>
+        enqueue.emit(say(check('isOutOfAgentHours') ? content.texts.agent.outOfHours : content.texts.agent.coming)),
+      ),
+      replyAgentUnreachable: emit(say(content.texts.agent.unreachable)),
+      replyNoAgentYet: emit(say(content.texts.agent.noReplyYet)),
+      replyNoAgentOnline: emit(replies.noAgentOnline),
+      replyBackToBot: emit(say(content.texts.agent.back)),
+      /** An agent's reply, word for word. */
+      relayAgentMessage: emit(({ event }) => say(event.type === 'agent.message' ? event.text : '')),
     },
   });
 }

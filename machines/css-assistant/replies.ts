@@ -37,7 +37,9 @@ export function createReplies({ texts, categories }: CssAssistantContent) {
     home: home(texts.home),
     smallTalk: (kind: keyof typeof texts.smallTalk) => home(texts.smallTalk[kind]),
     help: withButtons(texts.help, buttons(['menu', 'contact'])),
-    contact: withButtons(texts.contact, buttons(['menu', 'aide'])),
+    contact: withButtons(texts.contact, buttons(['agent', 'menu', 'aide'])),
+    /** A request for a person with no agents' inbox: the phone number and address instead. */
+    noAgentOnline: withButtons(`${texts.agent.unavailable}\n\n${texts.contact}`, buttons(['menu', 'aide'])),
     pension: withButtons(texts.pension, buttons(['pensions', 'contact', 'menu'])),
     menu: numberedList({
       intro: texts.menu.intro,
@@ -60,7 +62,7 @@ export function createReplies({ texts, categories }: CssAssistantContent) {
     noAnswer: withButtons(texts.noAnswer, buttons(['menu', 'contact', 'aide'])),
     failure: (kind: 'down' | 'timeout') => withButtons(texts.failure[kind], buttons(['reessayer', 'menu', 'contact'])),
     /** After two failures in a row: the contact details come to the user, with a way to try once more. */
-    failureAgain: withButtons(`${texts.failure.again}\n\n${texts.contact}`, buttons(['reessayer', 'menu', 'aide'])),
+    failureAgain: withButtons(`${texts.failure.again}\n\n${texts.contact}`, buttons(['reessayer', 'agent', 'menu'])),
     queued: say(texts.queued),
     queueFull: say(texts.queueFull),
     nothingToRetry: home(texts.nothingToRetry),

@@ -38,6 +38,7 @@ const greet = (name: string | undefined): string => (name?.trim() ? ` ${truncate
 const PHONE = '+221 33 889 20 20';
 const HOURS = 'du lundi au vendredi, de 8 h à 16 h';
 const CALL = `Urgent ? Appelez la CSS au ${PHONE} (${HOURS}).`;
+const AGENT_HOURS = 'du lundi au vendredi, de 8 h à 17 h';
 
 /** The sentences of the conversation, by the moment they are said. */
 export const texts = {
@@ -87,6 +88,22 @@ export const texts = {
     contact: 'Contact',
     reessayer: 'Réessayer',
     pensions: 'Questions pensions',
+    agent: 'Parler à un agent',
+  },
+  /** A person takes over (live agent handoff), and hands back. */
+  agent: {
+    coming: '👤 Je transmets votre demande à un conseiller de la CSS. Il vous répond ici, en général dans la demi-heure. Écrivez-lui librement : vos messages lui parviennent.',
+    // TO CONFIRM (CSS): the agents' hours (AGENT_OFFICE_HOURS).
+    outOfHours: `👤 Nos conseillers répondent ${AGENT_HOURS}. Laissez votre message ici : il sera lu dès leur retour et un conseiller vous répondra dans cette conversation.`,
+    unreachable: '⏳ Je n’arrive pas à joindre les conseillers pour le moment. Vos messages sont gardés et leur seront transmis dès que possible.',
+    noReplyYet: `⏳ Aucun conseiller n’a encore pu vous répondre. Votre demande reste ouverte ; si c’est urgent, appelez la CSS au ${PHONE}.`,
+    back: '🤖 Le conseiller a clos l’échange : vous êtes de nouveau avec l’assistant automatique.',
+    unavailable: '👤 Aucun conseiller n’est joignable par écrit pour le moment. Vous pouvez appeler la CSS :',
+    /** The first message agents read: what the citizen asked for, and their last question to the bot. */
+    request: (said: string, lastQuestion: string | undefined) =>
+      `Demande de conseiller : « ${said} »${lastQuestion ? `\nDernière question posée à l’assistant : « ${lastQuestion} »` : ''}`,
+    /** A file the citizen sent while with an agent (agents do not receive the file itself yet). */
+    file: (kind: string, caption: string | undefined) => `[${kind} envoyé(e) sur WhatsApp, non transmis${caption ? ` ; légende : « ${caption} »` : ''}]`,
   },
   menu: {
     intro: '📋 *Menu* : choisissez un thème.',

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
+import { isWithinOfficeHours } from '../domain/office-hours.js';
 import { deferredEffect } from '../engine/effects/deferred-effect.js';
 import { effectNames } from '../effects/index.js';
 import { machines } from '../../machines/index.js';
@@ -13,9 +14,18 @@ import { machines } from '../../machines/index.js';
  * const live = liveMachines(config); live['css-assistant'].machine // invoking askQuestion records a call
  */
 export function liveMachines(config: Config): Record<string, MachineDefinition> {
-  const delays: Record<string, number> = config.menuNudgeSeconds > 0 ? { menuNudge: config.menuNudgeSeconds * 1000 } : {};
-  // The menu nudge is a message nobody asked for (billed): on only when the operator sets MENU_NUDGE_SECONDS.
-  const switches = { isMenuNudgeOn: config.menuNudgeSeconds > 0 };
+  const delays: Record<string, number> = {
+    ...(config.menuNudgeSeconds > 0 ? { menuNudge: config.menuNudgeSeconds * 1000 } : {}),
+    agentNoReply: config.agentReplyTimeoutMs,
+    agentRetry: config.agentRetryMs,
+  };
+  const switches: Switches = {
+    // The menu nudge is a message nobody asked for (billed): on only when the operator sets MENU_NUDGE_SECONDS.
+    isMenuNudgeOn: config.menuNudgeSeconds > 0,
+    // Without an agents' inbox a request for a person gets the phone number, never a state nobody answers in.
+    isAgentInboxOn: config.chatwoot !== undefined,
+    isOutOfAgentHours: ({ event }) => !isWithinOfficeHours(typeof event.at === 'number' ? event.at : Date.now(), config.officeHours),
+  };
   return Object.fromEntries(
     Object.entries(machines).map(([id, definition]) => [id, withSwitches(deferEffects(definition, delays), switches)]),
   );
@@ -33,9 +43,16 @@ export function deferEffects(
   return { ...definition, machine: definition.machine.provide({ actors, delays: ownDelays }) };
 }
 
-/** Turns on the guards a machine declares among `switches` (each is off in the machine itself). */
-function withSwitches(definition: MachineDefinition, switches: Readonly<Record<string, boolean>>): MachineDefinition {
+/** What the runtime decides for machines: a switch on or off, or a question of the event (`at`) it answers. */
+export type Switches = Readonly<Record<string, boolean | ((args: { readonly event: { readonly at?: unknown } }) => boolean)>>;
+
+/** Sets the guards a machine declares among `switches` (the machine's own are what a designer's tools explore). */
+export function withSwitches(definition: MachineDefinition, switches: Switches): MachineDefinition {
   const declared = definition.machine.implementations.guards;
-  const guards = Object.fromEntries(Object.entries(switches).filter(([name]) => name in declared).map(([name, on]) => [name, () => on]));
+  const guards = Object.fromEntries(
+    Object.entries(switches)
+      .filter(([name]) => name in declared)
+      .map(([name, on]) => [name, typeof on === 'boolean' ? () => on : on]),
+  );
   return Object.keys(guards).length === 0 ? definition : { ...definition, machine: definition.machine.provide({ guards }) };
 }

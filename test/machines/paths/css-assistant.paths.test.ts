@@ -1,7 +1,10 @@
 import { cssAssistant } from '../../../machines/css-assistant/index.js';
+import { withSwitches } from '../../../src/compose/live-machines.js';
 import { describePaths } from './replay-paths.js';
 import { askAboutMediaStandIn, askQuestionStandIn } from './stand-ins.js';
 
 // Every state × every sample event, plus a sample of long simple paths, through the real runtime.
-// Nothing here names a state: a new state or sample event adds paths by itself.
-describePaths(cssAssistant, { askQuestion: askQuestionStandIn, askAboutMedia: askAboutMediaStandIn });
+// Nothing here names a state: a new state or sample event adds paths by itself. The pool's servers have no agents'
+// inbox (no CHATWOOT_*), so a request for a person gives the phone number; the handoff itself is driven end to end
+// with a Chatwoot stand-in in test/conversation/agent-handoff.test.ts.
+describePaths(withSwitches(cssAssistant, { isAgentInboxOn: false }), { askQuestion: askQuestionStandIn, askAboutMedia: askAboutMediaStandIn });
