@@ -73,7 +73,7 @@ export function cssAssistantSetup(content: CssAssistantContent) {
     /** How long a user may sit in the menu before one nudge, when the nudge is on; the runtime sets it (MENU_NUDGE_SECONDS). */
     delays: {
       menuNudge: 5 * 60_000,
-      /** No agent reply this long after a handoff: the citizen is told (AGENT_REPLY_TIMEOUT_MINUTES). */
+      /** No agent reply this long after a handoff: the citizen is told (AGENT_REPLY_TIMEOUT_SECONDS). */
       agentNoReply: 30 * 60_000,
       /** Messages kept while the agents' inbox is unreachable are tried again this often (AGENT_RETRY_SECONDS). */
       agentRetry: 60_000,

@@ -31,7 +31,7 @@ export const agentEnv = {
   CHATWOOT_TIMEOUT_MS: integer(10_000, 100, 120_000),
   AGENT_OFFICE_HOURS: z.string().regex(OFFICE_HOURS, 'must read like "1-5 08:00-17:00" (ISO weekdays, then opening and closing times)').default('1-5 08:00-17:00'),
   AGENT_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Africa/Dakar').default('Africa/Dakar'),
-  AGENT_REPLY_TIMEOUT_MINUTES: integer(30, 1, 7 * 24 * 60),
+  AGENT_REPLY_TIMEOUT_SECONDS: integer(1800, 1, 7 * 24 * 3600),
   AGENT_RETRY_SECONDS: integer(60, 1, 3600),
 };
 
@@ -89,7 +89,7 @@ export function toAgentConfig(e: AgentEnv): AgentConfig {
       ? { url, accountId, inboxId, apiToken, webhookSecret, sharePhone: e.CHATWOOT_SHARE_PHONE === '1' || e.CHATWOOT_SHARE_PHONE === 'true', timeoutMs: e.CHATWOOT_TIMEOUT_MS }
       : undefined,
     officeHours: officeHoursOf(e),
-    agentReplyTimeoutMs: e.AGENT_REPLY_TIMEOUT_MINUTES * 60_000,
+    agentReplyTimeoutMs: e.AGENT_REPLY_TIMEOUT_SECONDS * 1000,
     agentRetryMs: e.AGENT_RETRY_SECONDS * 1000,
   };
 }
