@@ -1,7 +1,7 @@
 import { and, not, or, type AnyStateMachine } from 'xstate';
-import { activityFrom } from '../kit/index.js';
+import { activityFrom, forwardInput } from '../kit/index.js';
 import { mediaInput, questionInput } from './asks.js';
-import { forwardInput } from './handoff.js';
+
 import type { CssAssistantContent } from './content.js';
 import { cssAssistantSetup } from './css-assistant.setup.js';
 

@@ -8,10 +8,10 @@ import { assign, emit, enqueueActions, fromPromise, raise, setup } from 'xstate'
 import type { AgentEvent, AgentForwardInput, AgentForwardOutput, ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
 import { AnswerUnavailableError } from '../../src/domain/errors.js';
 import type { MediaQuestion } from '../../src/domain/media-question.js';
-import { activityAfter, say, type ActivityContext } from '../kit/index.js';
+import { activityAfter, afterForward, forAgentOf, forwardedOf, handoffFrom, keepFor, say, type ActivityContext, type Handoff } from '../kit/index.js';
 import type { Ask } from './asks.js';
 import type { CssAssistantContent } from './content.js';
-import { agentTextOf, forAgentOf, forwardedOf, keepFor, lastQuestionOf, noHandoff, type Handoff } from './handoff.js';
+import { agentTextOf, lastQuestionOf } from './handoff.js';
 import { mediaQuestionOf, refusalOf } from './media.js';
 import { createReading, SMALL_TALK } from './reading.js';
 import { createReplies } from './replies.js';
@@ -187,20 +187,19 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       /** The request itself is the agents' first message, with the last question the bot could not settle. */
       keepRequestForAgent: assign(({ context, event }) => ({
         handoff: isUser(event)
-          ? keepFor(noHandoff(), forAgentOf(event, content.texts.agent.request(agentTextOf(event, content.texts), lastQuestionOf(context.lastAsk)), context.messageCount))
-          : noHandoff(),
+          ? keepFor(handoffFrom(event.at), forAgentOf(event, content.texts.agent.request(agentTextOf(event, content.texts), lastQuestionOf(context.lastAsk)), context.messageCount))
+          : handoffFrom(0),
       })),
       keepForAgent: assign(({ context, event }) =>
-        isUser(event) ? { handoff: keepFor(context.handoff, forAgentOf(event, agentTextOf(event, content.texts), context.messageCount)) } : {},
+        isUser(event) ? { handoff: keepFor(context.handoff, forAgentOf(event, agentTextOf(event, content.texts), context.messageCount), event.at) } : {},
       ),
       /** Drops what reached the agents; a success ends an outage (the next one is told again). */
       markForwarded: assign(({ context, event }) => {
         const done = forwardedOf(event);
-        const handoff = context.handoff ?? noHandoff();
-        return done ? { handoff: { ...handoff, conversationId: done.conversationId, forAgent: handoff.forAgent.slice(done.forwarded), outageTold: false } } : {};
+        return done ? { handoff: afterForward(context.handoff, done) } : {};
       }),
-      markOutageTold: assign(({ context }) => ({ handoff: { ...(context.handoff ?? noHandoff()), outageTold: true } })),
-      markAgentReplied: assign(({ context }) => ({ handoff: { ...(context.handoff ?? noHandoff()), agentReplied: true } })),
+      markOutageTold: assign(({ context }) => ({ handoff: { ...(context.handoff ?? handoffFrom(0)), outageTold: true } })),
+      markAgentReplied: assign(({ context }) => ({ handoff: { ...(context.handoff ?? handoffFrom(0)), agentReplied: true } })),
       forgetHandoff: assign({ handoff: undefined }),
       replyAgentComing: enqueueActions(({ enqueue, check }) =>
         enqueue.emit(say(check('isOutOfAgentHours') ? content.texts.agent.outOfHours : content.texts.agent.coming)),

@@ -7,3 +7,4 @@ export { activityAfter, activityFrom, wordsOf, type ActivityContext } from './ac
 export { answerReplies } from './answer-replies.js';
 export { numberedList, typedNumber, type ListEntry, type NumberedList } from './lists.js';
 export { buttonsFrom, reply, say, withButtons } from './replies.js';
+export { afterForward, forAgentOf, forwardedOf, forwardInput, handoffFrom, keepFor, MAX_FOR_AGENT, type ForAgent, type Handoff } from './handoff.js';

@@ -109,6 +109,9 @@ describe('live agent handoff through Chatwoot, driven through the real server', 
     expect((await receivedAtLeast(t, from, 9))[8]).toBe('Une dernière précision : gardez le reçu.');
     const metrics = await (await fetch(`${t.server.url}/metrics`)).text();
     expect(metrics).toMatch(/wa_chatwoot_webhooks_total\{outcome="duplicate"\} 2/);
+    expect(metrics).toMatch(/wa_handoffs_started_total 1\n/);
+    expect(metrics).toMatch(/wa_handoffs_resolved_total 1\n/);
+    expect(metrics).toMatch(/wa_agent_first_reply_seconds_count 1\n/);
   });
 
   it('refuses deliveries without the secret, with a wrong or stale signature, and takes the secret as a URL token', async () => {

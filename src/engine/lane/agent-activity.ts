@@ -6,6 +6,7 @@ import { runTurn } from '../run-turn.js';
 import { toOutbox } from '../to-outbox.js';
 import { commitTurn } from './commit-turn.js';
 import type { LaneDeps } from './lane-deps.js';
+import { countAgentAct } from './handoff-metrics.js';
 import { reportTurn } from './report-turn.js';
 import { stateOf } from './user-message.js';
 
@@ -49,6 +50,7 @@ export async function handleAgentActivity(deps: LaneDeps, lease: ConversationLea
   }
   const calls = await commitTurn(deps, lease, input, { conversation: result.conversation, replies: result.replies, state: result.state, effects: result.effects });
   reportTurn(deps, { ...report, outcome: 'ok', state: result.state, replies: result.replies });
+  countAgentAct(deps.metrics, event.type, current, stateOf(current), result.state, startedAt);
   return calls;
 }
 

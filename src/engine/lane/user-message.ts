@@ -9,6 +9,7 @@ import { commitTurn } from './commit-turn.js';
 import type { LaneDeps } from './lane-deps.js';
 import { reportTurn, type TurnReport } from './report-turn.js';
 import { startTyping } from '../typing-indicator.js';
+import { countHandoffStart } from './handoff-metrics.js';
 
 const DEFAULT_FLOOD_NOTICE =
   'Vous avez envoyé beaucoup de messages en peu de temps : je n’ai pas lu les derniers. Attendez une minute, puis renvoyez votre question.';
@@ -77,6 +78,7 @@ async function runMachine(
     ...(deps.keepsMemory ? { memory: memoryOf(definition, conversation) } : {}),
   });
   reportTurn(deps, { ...report, outcome: result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok', state: result.state, replies });
+  countHandoffStart(deps.metrics, stateOf(stored), result.state);
   if (result.restartReason) {
     deps.logger.warn({ conversation: deps.pseudonym(lease.key), reason: result.restartReason }, 'conversation restarted at the beginning');
   }
