@@ -206,6 +206,27 @@ describe('live agent handoff: when things go wrong', () => {
     }
   });
 
+  it('an agent reply after the citizen’s session expired, within the window, still reaches them', async () => {
+    const chatwoot = await startChatwootStandIn();
+    const t = await startWithChatwoot(chatwoot, { SESSION_TTL_SECONDS: '2' });
+    try {
+      const from = '221775550007';
+      await t.post(webhookBody(textMessage({ from, body: 'agent' })));
+      const { conversation } = await incoming(chatwoot, 1);
+      const withAgent = async () =>
+        (await t.server.pipeline.countByState()).filter((row) => row.state.includes('withAgent')).reduce((sum, row) => sum + row.count, 0);
+      expect(await withAgent()).toBe(1);
+      // The session expires (SESSION_TTL_SECONDS=2): the machine that would relay the reply is gone.
+      await eventually(async () => (await withAgent()) === 0, 8000, 100);
+      await chatwoot.reply(conversation.id, 'Votre attestation est prête.');
+      expect((await receivedAtLeast(t, from, 3))[2]).toBe('Votre attestation est prête.');
+      expect(conversation.messages.some((m) => m.private)).toBe(false);
+    } finally {
+      await t.close();
+      await chatwoot.close();
+    }
+  });
+
   it('without Chatwoot, a citizen asking for a person is given the phone number, and the route does not exist', async () => {
     const t = await startTestServer({ store: 'memory' });
     try {

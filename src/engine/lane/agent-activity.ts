@@ -17,7 +17,7 @@ export const CUSTOMER_WINDOW_MS = 24 * 3600 * 1000;
 export const NOT_DELIVERED = {
   window:
     '⚠️ Message non transmis au citoyen : son dernier message date de plus de 24 heures, et WhatsApp n’autorise plus de lui écrire. Il le recevra s’il écrit de nouveau ; sinon, appelez-le.',
-  gone: '⚠️ Message non transmis au citoyen : sa conversation WhatsApp n’est plus ouverte (session expirée). Il sera joignable dès qu’il écrira de nouveau.',
+  gone: '⚠️ Message non transmis au citoyen : sa conversation WhatsApp a expiré et l’heure de son dernier message n’est plus connue. Il sera joignable dès qu’il écrira de nouveau.',
 } as const;
 
 /**
@@ -42,6 +42,13 @@ export async function handleAgentActivity(deps: LaneDeps, lease: ConversationLea
       return noteToAgents(deps, lease, input, NOT_DELIVERED[refusal]);
     }
   }
+  if (!current && event.type === 'agent.message') {
+    // The session ended (idle past SESSION_TTL_SECONDS) but the window is open: the reply still reaches the citizen,
+    // as a plain message; their next message starts a new session.
+    reportTurn(deps, { ...report, outcome: 'ok', state: stateOf(stored), replies: [{ type: 'text', text: event.text }] });
+    await lease.commit({ inputId: input.wamid, outbox: toOutbox(input, [{ type: 'text', text: event.text }], 'agent') });
+    return [];
+  }
   const result = current ? await runTurn(definition, current, event, deps.settleTimeoutMs) : undefined;
   if (!current || !result || result.restartReason) {
     reportTurn(deps, { ...report, outcome: 'ignored', state: stateOf(stored) });
@@ -59,8 +66,8 @@ async function whyUndeliverable(lease: ConversationLease, current: StoredConvers
   if (current?.windowClosed) return 'window';
   const lastHeard = lastHeardAt(current) ?? (await lease.memory())?.lastSeenAt;
   if (lastHeard !== undefined && now - lastHeard > CUSTOMER_WINDOW_MS) return 'window';
-  // A session gone: the machine that would relay the reply is gone with it.
-  return current ? undefined : 'gone';
+  // Neither a session nor a memory of the user (USER_MEMORY_DAYS=0): when they last wrote is unknown.
+  return lastHeard === undefined ? 'gone' : undefined;
 }
 
 /** When the user last wrote, as the machine's activity records it (the kit's `lastActivityAt`). */
