@@ -4,14 +4,15 @@ import { NOT_DELIVERED } from '../../src/engine/lane/agent-activity.js';
 import { textMessage, webhookBody } from '../builders/payloads.js';
 import { startChatwootStandIn, type ChatwootStandIn, type StandInConversation } from '../support/chatwoot-stand-in.js';
 import { eventually } from '../support/eventually.js';
-import { textsOf } from '../support/graph-stand-in.js';
+import { textsOf, type GraphStandInOptions } from '../support/graph-stand-in.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const ALWAYS_OPEN = '1-7 00:00-24:00';
 
-async function startWithChatwoot(chatwoot: ChatwootStandIn, env: Record<string, string> = {}): Promise<TestServer> {
+async function startWithChatwoot(chatwoot: ChatwootStandIn, env: Record<string, string> = {}, graph: GraphStandInOptions = {}): Promise<TestServer> {
   const t = await startTestServer({
     store: 'redis',
+    graph,
     env: {
       CHATWOOT_URL: chatwoot.url,
       CHATWOOT_ACCOUNT_ID: String(chatwoot.accountId),
@@ -200,6 +201,26 @@ describe('live agent handoff: when things go wrong', () => {
       expect(note.content).toBe(NOT_DELIVERED.window);
       await t.quiet();
       expect(received(t, from)).toHaveLength(before);
+    } finally {
+      await t.close();
+      await chatwoot.close();
+    }
+  });
+
+  it('Meta refusing an agent’s reply (131047, window closed) gives the agents a private note', async () => {
+    const chatwoot = await startChatwootStandIn();
+    const windowClosed = { status: 400, body: { error: { code: 131047, message: 'Re-engagement message', fbtrace_id: 'T' } } };
+    const t = await startWithChatwoot(chatwoot, {}, {
+      respond: (request) => (request.body.type === 'text' && request.body.text.body === 'Refusé par Meta' ? windowClosed : undefined),
+    });
+    try {
+      const from = '221775550008';
+      await t.post(webhookBody(textMessage({ from, body: 'agent' })));
+      const { conversation } = await incoming(chatwoot, 1);
+      await t.quiet();
+      await chatwoot.reply(conversation.id, 'Refusé par Meta');
+      const note = await until(() => conversation.messages.find((m) => m.private));
+      expect(note.content).toBe(NOT_DELIVERED.refused);
     } finally {
       await t.close();
       await chatwoot.close();

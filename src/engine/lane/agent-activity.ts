@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { EffectCall } from '../../domain/effect-call.js';
 import type { AgentActivity } from '../../domain/lane-input.js';
 import type { ConversationLease, StoredConversation } from '../../ports/conversation-pipeline.js';
@@ -7,18 +6,14 @@ import { toOutbox } from '../to-outbox.js';
 import { commitTurn } from './commit-turn.js';
 import type { LaneDeps } from './lane-deps.js';
 import { countAgentAct } from './handoff-metrics.js';
+import { NOT_DELIVERED, noteToAgents } from './note-to-agents.js';
 import { reportTurn } from './report-turn.js';
 import { stateOf } from './user-message.js';
 
+export { NOT_DELIVERED } from './note-to-agents.js';
+
 /** Meta's customer service window: past it since the user's last message, only templates may be sent. */
 export const CUSTOMER_WINDOW_MS = 24 * 3600 * 1000;
-
-/** What the agents are told, privately, when their reply did not reach the citizen. */
-export const NOT_DELIVERED = {
-  window:
-    '⚠️ Message non transmis au citoyen : son dernier message date de plus de 24 heures, et WhatsApp n’autorise plus de lui écrire. Il le recevra s’il écrit de nouveau ; sinon, appelez-le.',
-  gone: '⚠️ Message non transmis au citoyen : sa conversation WhatsApp a expiré et l’heure de son dernier message n’est plus connue. Il sera joignable dès qu’il écrira de nouveau.',
-} as const;
 
 /**
  * An agent's act, in the citizen's lane, in order with their messages. A reply is delivered through the outbox like
@@ -39,7 +34,7 @@ export async function handleAgentActivity(deps: LaneDeps, lease: ConversationLea
     if (refusal) {
       deps.metrics.agentRepliesUndelivered.inc({ reason: refusal });
       reportTurn(deps, { ...report, outcome: 'ignored', state: stateOf(stored) });
-      return noteToAgents(deps, lease, input, NOT_DELIVERED[refusal]);
+      return noteAgents(deps, lease, input, NOT_DELIVERED[refusal]);
     }
   }
   if (!current && event.type === 'agent.message') {
@@ -76,18 +71,16 @@ function lastHeardAt(conversation: StoredConversation | undefined): number | und
   return typeof context?.lastActivityAt === 'number' ? context.lastActivityAt : undefined;
 }
 
-/** Records a private note for the agents, run outside the lane like any effect. */
-async function noteToAgents(deps: LaneDeps, lease: ConversationLease, input: AgentActivity, text: string): Promise<EffectCall[]> {
+/** Records a private note for the agents, run outside the lane like any effect; the conversation is left as it is. */
+async function noteAgents(deps: LaneDeps, lease: ConversationLease, input: AgentActivity, text: string): Promise<EffectCall[]> {
   const startedAt = Date.now();
+  const note = noteToAgents(input.content.conversationId, text);
   const call: EffectCall = {
-    callId: randomUUID(),
-    effect: 'noteToAgent',
-    actorId: 'noteToAgent',
-    input: { conversationId: input.content.conversationId, text },
+    ...note,
     conversation: { user: input.user, phoneNumberId: input.phoneNumberId },
     startedAt,
     ...(input.traceId === undefined ? {} : { traceId: input.traceId }),
   };
-  await lease.commit({ inputId: input.wamid, outbox: toOutbox(input, [], 'agent'), effects: [{ call, claimedUntil: deps.claimEffectUntil(call.effect, startedAt) }] });
+  await lease.commit({ inputId: input.wamid, outbox: [], effects: [{ call, claimedUntil: deps.claimEffectUntil(call.effect, startedAt) }] });
   return [call];
 }

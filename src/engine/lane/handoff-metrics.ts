@@ -11,10 +11,13 @@ const WITH_AGENT = /(^|[.,])withAgent([.,]|$)/;
 /** Whether a state name (`dialog.withAgent.quiet,question.ready`) is inside a handoff. */
 export const isWithAgent = (state: string): boolean => WITH_AGENT.test(state);
 
-/** The handoff a stored conversation is in, as far as the metrics need it. */
-function handoffOf(conversation: StoredConversation | undefined): { since: number; agentReplied: boolean } | undefined {
-  const handoff = (conversation?.snapshot as { context?: { handoff?: { since?: unknown; agentReplied?: unknown } } } | undefined)?.context?.handoff;
-  return typeof handoff?.since === 'number' ? { since: handoff.since, agentReplied: handoff.agentReplied === true } : undefined;
+/** The handoff a stored conversation is in, as far as the runtime needs it. */
+export function handoffOf(conversation: StoredConversation | undefined): { since: number; agentReplied: boolean; conversationId?: number } | undefined {
+  const handoff = (conversation?.snapshot as { context?: { handoff?: { since?: unknown; agentReplied?: unknown; conversationId?: unknown } } } | undefined)
+    ?.context?.handoff;
+  if (typeof handoff?.since !== 'number') return undefined;
+  const conversationId = typeof handoff.conversationId === 'number' ? { conversationId: handoff.conversationId } : {};
+  return { since: handoff.since, agentReplied: handoff.agentReplied === true, ...conversationId };
 }
 
 /** A user's turn that entered a handoff. */
