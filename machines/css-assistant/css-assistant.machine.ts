@@ -1,14 +1,12 @@
-import { and, not, or, type AnyStateMachine } from 'xstate';
-import { activityFrom, forwardInput } from '../kit/index.js';
+import { and, or, type AnyStateMachine } from 'xstate';
+import { activityFrom } from '../kit/index.js';
 import { mediaInput, questionInput } from './asks.js';
 
 import type { CssAssistantContent } from './content.js';
 import { cssAssistantSetup } from './css-assistant.setup.js';
+import { withAgent } from './with-agent.js';
 
 export { type CssAssistantContext } from './css-assistant.setup.js';
-
-/** While with an agent, every message is for the agent, commands and taps included: the agent resolves to go back. */
-const FOR_THE_AGENT = { catchAll: 'with an agent, everything the user sends is for the agent' } as const;
 
 /** What happens to a question with the CSS, answered or not; the same for typed questions, topics and files. */
 const READY = '#css-assistant.question.ready';
@@ -132,47 +130,7 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
           pension: { entry: 'replyPension' },
           /** Where the user was when a person took over: the way back once the agent resolves. */
           hist: { type: 'history', target: 'idle' },
-          /**
-           * A person handles the conversation (Chatwoot): every message of the user goes to the agents, their
-           * replies come back as `agent.message`, and `agent.resolved` returns the user where they were.
-           */
-          withAgent: {
-            entry: 'replyAgentComing',
-            exit: 'forgetHandoff',
-            initial: 'forwarding',
-            after: { agentNoReply: { guard: not('hasAgentReplied'), actions: 'replyNoAgentYet' } },
-            on: {
-              'agent.message': { actions: ['markAgentReplied', 'relayAgentMessage'] },
-              'agent.resolved': { target: 'hist', actions: 'replyBackToBot' },
-              // The contact page would take the user away from the agent: they already have a person.
-              'contact.offered': { actions: [] },
-            },
-            states: {
-              /** Everything said is with the agents. */
-              quiet: { on: { 'user.*': { target: 'forwarding', actions: ['recordActivity', 'keepForAgent'], meta: FOR_THE_AGENT } } },
-              forwarding: {
-                on: { 'user.*': { actions: ['recordActivity', 'keepForAgent'], meta: FOR_THE_AGENT } },
-                invoke: {
-                  id: 'forwardToAgent',
-                  src: 'forwardToAgent',
-                  input: ({ context }) => forwardInput(context.handoff, context.profileName),
-                  onDone: [
-                    { guard: 'hasMoreForAgent', target: 'forwarding', reenter: true, actions: 'markForwarded' },
-                    { target: 'quiet', actions: 'markForwarded' },
-                  ],
-                  onError: [
-                    { guard: 'isOutageTold', target: 'unreachable' },
-                    { target: 'unreachable', actions: ['replyAgentUnreachable', 'markOutageTold'] },
-                  ],
-                },
-              },
-              /** The agents' inbox could not be reached: messages are kept and tried again. */
-              unreachable: {
-                after: { agentRetry: 'forwarding' },
-                on: { 'user.*': { actions: ['recordActivity', 'keepForAgent'], meta: FOR_THE_AGENT } },
-              },
-            },
-          },
+          withAgent,
         },
       },
       question: {
