@@ -102,8 +102,8 @@ export const texts = {
     /** The first message agents read: what the citizen asked for, and their last question to the bot. */
     request: (said: string, lastQuestion: string | undefined) =>
       `Demande de conseiller : « ${said} »${lastQuestion ? `\nDernière question posée à l’assistant : « ${lastQuestion} »` : ''}`,
-    /** A file the citizen sent while with an agent (agents do not receive the file itself yet). */
-    file: (kind: string, caption: string | undefined) => `[${kind} envoyé(e) sur WhatsApp, non transmis${caption ? ` ; légende : « ${caption} »` : ''}]`,
+    /** A file the citizen sent while with an agent: its caption, the file itself attached (when it can be fetched). */
+    file: (kind: string, caption: string | undefined) => caption?.trim() || `[${kind}]`,
   },
   menu: {
     intro: '📋 *Menu* : choisissez un thème.',

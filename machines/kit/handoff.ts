@@ -7,10 +7,11 @@
 
 import type { AgentForwardInput, AgentForwardOutput, UserEvent } from '../../src/domain/conversation.js';
 
-/** One message of the user waiting to reach the agents. */
+/** One message of the user waiting to reach the agents; a photo, a document or a voice note carries its WhatsApp media id. */
 export interface ForAgent {
   readonly id: string;
   readonly text: string;
+  readonly media?: { readonly mediaId: string; readonly filename?: string };
 }
 
 /** The handoff in progress, in context (`handoff`) while in the handoff state. */
@@ -33,8 +34,14 @@ export const MAX_FOR_AGENT = 50;
 /** A handoff starting at `since`. */
 export const handoffFrom = (since: number): Handoff => ({ since, forAgent: [], agentReplied: false, outageTold: false });
 
-/** A user event as a message for the agents, numbered within the session so each has its own id. */
-export const forAgentOf = (event: UserEvent, text: string, count: number): ForAgent => ({ id: `wa:${event.at}:${count}`, text });
+/** A user event as a message for the agents, numbered within the session so each has its own id; a file goes with it. */
+export const forAgentOf = (event: UserEvent, text: string, count: number): ForAgent => ({
+  id: `wa:${event.at}:${count}`,
+  text,
+  ...(event.type === 'user.media' && event.mediaId !== undefined
+    ? { media: { mediaId: event.mediaId, ...(event.filename === undefined ? {} : { filename: event.filename }) } }
+    : {}),
+});
 
 /** Adds a message for the agents, dropping the oldest past {@link MAX_FOR_AGENT}. */
 export const keepFor = (handoff: Handoff | undefined, message: ForAgent, at = 0): Handoff => {

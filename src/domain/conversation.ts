@@ -60,7 +60,7 @@ export interface AgentForwardInput {
   readonly name?: string;
   /** The agents' conversation of this handoff, once the first call opened it. */
   readonly conversationId?: number;
-  readonly messages: ReadonlyArray<{ readonly id: string; readonly text: string }>;
+  readonly messages: ReadonlyArray<{ readonly id: string; readonly text: string; readonly media?: { readonly mediaId: string; readonly filename?: string } }>;
 }
 
 /** Output of `forwardToAgent`: where the messages went, and how many of them (the first `forwarded`). */

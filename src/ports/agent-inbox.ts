@@ -30,6 +30,8 @@ export interface AgentBoundMessage {
   /** Our id of the message (its wamid), kept as the inbox message's `source_id`. */
   readonly id: string;
   readonly text: string;
+  /** A file the citizen sent, attached to the message. */
+  readonly file?: { readonly bytes: Buffer; readonly mimeType: string; readonly filename: string };
 }
 
 export interface ForwardRequest {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { texts } from '../../machines/css-assistant/index.js';
 import { NOT_DELIVERED } from '../../src/engine/lane/agent-activity.js';
-import { textMessage, webhookBody } from '../builders/payloads.js';
+import { mediaMessage, textMessage, webhookBody } from '../builders/payloads.js';
+import { tinyJpeg } from '../support/media-fixtures.js';
 import { startChatwootStandIn, type ChatwootStandIn, type StandInConversation } from '../support/chatwoot-stand-in.js';
 import { eventually } from '../support/eventually.js';
 import { textsOf, type GraphStandInOptions } from '../support/graph-stand-in.js';
@@ -113,6 +114,21 @@ describe('live agent handoff through Chatwoot, driven through the real server', 
     expect(metrics).toMatch(/wa_handoffs_started_total 1\n/);
     expect(metrics).toMatch(/wa_handoffs_resolved_total 1\n/);
     expect(metrics).toMatch(/wa_agent_first_reply_seconds_count 1\n/);
+  });
+
+  it('passes a photo sent to the agent as an attachment, with its caption; a file that cannot be fetched is said so', async () => {
+    const jpeg = tinyJpeg();
+    t.graph.setMedia((id) => (id === 'photo-for-agent' ? { bytes: jpeg, mimeType: 'image/jpeg' } : undefined));
+    const from = '221775550009';
+    await t.post(webhookBody(textMessage({ from, body: 'agent' })));
+    await incoming(chatwoot, 1);
+    await t.post(webhookBody(mediaMessage('image', { from, mediaId: 'photo-for-agent', caption: 'Mon attestation' })));
+    await t.post(webhookBody(mediaMessage('document', { from, mediaId: 'gone-already', filename: 'releve.pdf' })));
+    const { conversation } = await incoming(chatwoot, 3);
+    const [, photo, lost] = conversation.messages.filter((m) => m.message_type === 'incoming');
+    expect(photo).toMatchObject({ content: 'Mon attestation', attachments: [{ contentType: 'image/jpeg', bytes: jpeg }] });
+    expect(lost?.content).toBe('[document]\n[fichier envoyé sur WhatsApp, non récupérable]');
+    expect(lost?.attachments).toBeUndefined();
   });
 
   it('refuses deliveries without the secret, with a wrong or stale signature, and takes the secret as a URL token', async () => {

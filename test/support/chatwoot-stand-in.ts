@@ -10,6 +10,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseMultipart } from './multipart.js';
 
 export interface StandInContact {
   readonly id: number;
@@ -25,6 +26,8 @@ export interface StandInMessage {
   readonly message_type: 'incoming' | 'outgoing';
   readonly private: boolean;
   readonly source_id: string | null;
+  /** Files posted as multipart `attachments[]`. */
+  readonly attachments?: ReadonlyArray<{ readonly filename?: string; readonly contentType?: string; readonly bytes: Buffer }>;
 }
 
 export interface StandInConversation {
@@ -72,13 +75,32 @@ export interface ChatwootStandIn {
 
 const AGENT = { id: 5, name: 'Claire', email: 'claire@css.example', type: 'user' };
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+type Attachment = NonNullable<StandInMessage['attachments']>[number];
+
+/** A JSON body, or a multipart one (a message with files) as its fields and its `attachments[]`. */
+function bodyOf(raw: Buffer, contentType: string | undefined): { fields: Record<string, unknown>; attachments: Attachment[] } {
+  if (!/^multipart\//i.test(contentType ?? '')) return { fields: (raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'))) as Record<string, unknown>, attachments: [] };
+  const parts = parseMultipart(contentType, raw) ?? [];
+  const fields: Record<string, unknown> = {};
+  const attachments: Attachment[] = [];
+  for (const part of parts) {
+    if (part.name === 'attachments[]') {
+      attachments.push({ bytes: part.data, ...(part.filename === undefined ? {} : { filename: part.filename }), ...(part.contentType === undefined ? {} : { contentType: part.contentType }) });
+    } else {
+      const value = part.data.toString('utf8');
+      fields[part.name] = part.name === 'private' ? value === 'true' : value;
+    }
+  }
+  return { fields, attachments };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -177,7 +199,7 @@ export async function startChatwootStandIn(options: { readonly accountId?: numbe
     const url = new URL(req.url ?? '/', 'http://stand-in');
     if (!url.pathname.startsWith(`${base}/`)) return send(res, 404, { error: 'Resource could not be found' });
     const path = url.pathname.slice(base.length);
-    const body = (raw === '' ? {} : JSON.parse(raw)) as Body;
+    const { fields: body, attachments } = bodyOf(raw, req.headers['content-type']);
 
     if (req.method === 'POST' && path === '/contacts') {
       const identifier = typeof body['identifier'] === 'string' ? body['identifier'] : undefined;
@@ -231,6 +253,7 @@ export async function startChatwootStandIn(options: { readonly accountId?: numbe
         message_type: type,
         private: body['private'] === true,
         source_id: typeof body['source_id'] === 'string' ? body['source_id'] : null,
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
       // A citizen writing into a resolved conversation opens it again.
       if (type === 'incoming' && conversation.status === 'resolved') conversation.status = 'open';

@@ -6,7 +6,7 @@
 import { isAxiosError, type AxiosInstance } from 'axios';
 import pRetry, { AbortError } from 'p-retry';
 import { AgentInboxError } from '../../domain/errors.js';
-import type { AgentInbox, Citizen, ForwardReceipt, ForwardRequest } from '../../ports/agent-inbox.js';
+import type { AgentBoundMessage, AgentInbox, Citizen, ForwardReceipt, ForwardRequest } from '../../ports/agent-inbox.js';
 import { surelyNotActedOn, toAgentInboxError } from './chatwoot-errors.js';
 
 export interface ChatwootAgentInboxDeps {
@@ -34,11 +34,7 @@ export class ChatwootAgentInbox implements AgentInbox {
     for (const message of request.messages) {
       try {
         await this.call('post message', () =>
-          this.deps.http.post(
-            `/conversations/${conversationId}/messages`,
-            { content: message.text, message_type: 'incoming', private: false, source_id: message.id },
-            { signal: options.signal },
-          ),
+          this.deps.http.post(`/conversations/${conversationId}/messages`, messageBody(message), { signal: options.signal }),
         );
       } catch (error) {
         // What was posted stays posted: the caller keeps only the rest for its next try (no message twice).
@@ -119,6 +115,19 @@ export class ChatwootAgentInbox implements AgentInbox {
       { retries: this.deps.retries ?? 2, minTimeout: 200, maxTimeout: 1000 },
     );
   }
+}
+
+/** An incoming message as JSON, or as multipart with its file in `attachments[]` (Chatwoot's way for files). */
+function messageBody(message: AgentBoundMessage): Record<string, unknown> | FormData {
+  const fields = { content: message.text, message_type: 'incoming', private: false, source_id: message.id };
+  if (!message.file) return fields;
+  const form = new FormData();
+  form.append('content', fields.content);
+  form.append('message_type', fields.message_type);
+  form.append('private', 'false');
+  form.append('source_id', fields.source_id);
+  form.append('attachments[]', new Blob([new Uint8Array(message.file.bytes)], { type: message.file.mimeType }), message.file.filename);
+  return form;
 }
 
 function idOf(value: unknown, step: string): number {
