@@ -130,7 +130,8 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       openCategory: assign({
         category: ({ event }) => (isUser(event) ? (read.tappedCategory(event) ?? read.categoryByNumber(event))?.id : undefined),
       }),
-      closeCategory: assign({ category: undefined }),
+      /** Kept for a handoff: the way back reopens the same list. */
+      closeCategory: assign(({ event }) => (means(event, 'agent') ? {} : { category: undefined })),
       /** Handles the first message again, now that the welcome is out, as any later message. */
       reprocessMessage: raise(({ event }) => event),
       askTypedQuestion: raise(({ event }) => asked(typedAsk(event))),

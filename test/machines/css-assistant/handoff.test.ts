@@ -68,6 +68,18 @@ describe('css-assistant: a person takes over', () => {
     expect(newReplies().map((reply) => reply.type)).toEqual(['text', 'list']);
   });
 
+  it('returns to the topic list the user had open, the same category', () => {
+    const { actor, newReplies, dialog } = withAgents();
+    actor.send(text('bonjour', 1000));
+    actor.send(text('menu', 2000));
+    actor.send(text('2', 3000));
+    const list = newReplies().at(-1);
+    actor.send(text('agent', 4000));
+    actor.send({ type: 'agent.resolved' });
+    expect(dialog()).toBe('category');
+    expect(newReplies().slice(1)).toEqual([texts.agent.back, list].map((reply) => (typeof reply === 'string' ? { type: 'text', text: reply } : reply)));
+  });
+
   it('keeps messages while the agents cannot be reached, tells the user once, and sends them all once back', async () => {
     const { actor, forwards, newReplies, dialog } = withAgents();
     actor.send(text('agent', 1000));
