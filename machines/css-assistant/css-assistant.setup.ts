@@ -131,7 +131,9 @@ export function cssAssistantSetup(content: CssAssistantContent) {
         category: ({ event }) => (isUser(event) ? (read.tappedCategory(event) ?? read.categoryByNumber(event))?.id : undefined),
       }),
       /** Kept for a handoff: the way back reopens the same list. */
-      closeCategory: assign(({ event }) => (means(event, 'agent') ? {} : { category: undefined })),
+      closeCategory: enqueueActions(({ event, check, enqueue }) => {
+        if (!(means(event, 'agent') && check('isAgentInboxOn'))) enqueue.assign({ category: undefined });
+      }),
       /** Handles the first message again, now that the welcome is out, as any later message. */
       reprocessMessage: raise(({ event }) => event),
       askTypedQuestion: raise(({ event }) => asked(typedAsk(event))),
