@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { createActor, fromPromise } from 'xstate';
-import { cssAssistant, texts } from '../../../machines/css-assistant/index.js';
+import { cssAssistant, frenchContent, localizer, texts } from '../../../machines/css-assistant/index.js';
 import type { AgentForwardInput, AgentForwardOutput } from '../../../src/domain/conversation.js';
 import type { OutboundMessage } from '../../../src/domain/outbound.js';
 import { choice, text } from '../run-machine.js';
 import { bodyOf, buttonIds, flush } from './helpers.js';
 
 /** The assistant with an agents' inbox whose forwards wait until the test settles them. */
-function withAgents(options: { inboxOn?: boolean; outOfHours?: boolean } = {}) {
+function withAgents(options: { inboxOn?: boolean; outOfHours?: boolean; locale?: 'en' | 'wo' } = {}) {
   const forwards: { input: AgentForwardInput; resolve: (output: AgentForwardOutput) => void; reject: (error: unknown) => void }[] = [];
   const forwardToAgent = fromPromise<AgentForwardOutput, AgentForwardInput>(
     ({ input }) => new Promise((resolve, reject) => forwards.push({ input, resolve, reject })),
@@ -16,7 +16,7 @@ function withAgents(options: { inboxOn?: boolean; outOfHours?: boolean } = {}) {
     actors: { forwardToAgent, askQuestion: fromPromise(async () => '') },
     guards: { isAgentInboxOn: () => options.inboxOn ?? true, isOutOfAgentHours: () => options.outOfHours ?? false },
   });
-  const actor = createActor(machine, { input: { at: 1000, profileName: 'Awa' } });
+  const actor = createActor(machine, { input: { at: 1000, profileName: 'Awa', ...(options.locale ? { locale: options.locale } : {}) } });
   const replies: OutboundMessage[] = [];
   actor.on('reply', (event: { message: OutboundMessage }) => replies.push(event.message));
   actor.start();
@@ -116,5 +116,22 @@ describe('css-assistant: a person takes over', () => {
     newReplies();
     actor.send({ type: 'agent.message', text: 'Une dernière précision.' });
     expect(newReplies().map(bodyOf)).toEqual(['Une dernière précision.']);
+  });
+
+  it('speaks the conversation’s language: in English, the request, the agents’ first message and the way back are English', async () => {
+    const english = localizer(frenchContent)('en').texts;
+    const { actor, forwards, newReplies, dialog } = withAgents({ locale: 'en' });
+    actor.send(text('hello', 1000));
+    newReplies();
+    actor.send(text('talk to an agent', 2000));
+    expect(newReplies().map(bodyOf)).toEqual([english.agent.coming]);
+    expect(english.agent.coming).not.toBe(texts.agent.coming);
+    expect(forwards[0]?.input.messages[0]?.text).toBe(english.agent.request('talk to an agent', undefined));
+    forwards[0]!.resolve({ conversationId: 7, forwarded: 1 });
+    await flush();
+    actor.send({ type: 'agent.resolved' });
+    expect(newReplies().map(bodyOf)).toEqual([english.agent.back]);
+    expect(dialog()).toBe('idle');
+    actor.stop();
   });
 });
