@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { Cluster, Redis } from 'ioredis';
 import { createHttpClient } from './adapters/http/create-http-client.js';
+import { MemoryAgentLinks } from './adapters/memory/memory-agent-links.js';
 import { MemoryConversationMover } from './adapters/memory/memory-conversation-mover.js';
+import { RedisAgentLinks } from './adapters/redis/redis-agent-links.js';
 import { MemoryPipeline } from './adapters/memory/memory-pipeline.js';
 import { RedisConversationMover } from './adapters/redis/redis-conversation-mover.js';
 import { RedisPipeline } from './adapters/redis/redis-pipeline.js';
@@ -92,7 +94,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
   const ingest = new IngestGauge();
   const receipts = config.readReceipts ? { receipts: sender, typing: { delayMs: config.readReceiptDelayMs } } : {};
-  const runner = effectRunnerFromConfig(config, { journal: pipeline.effects, metrics, logger, ...receipts });
+  // Citizens' pseudonyms in Chatwoot → their conversations, for agents' replies to find their way back.
+  const agentLinks = redis ? new RedisAgentLinks({ redis, keyPrefix: config.keyPrefix }) : new MemoryAgentLinks();
+  const runner = effectRunnerFromConfig(config, { journal: pipeline.effects, metrics, logger, agentLinks, ...receipts });
+  if (!config.chatwoot) logger.info('CHATWOOT_* is not set: a citizen asking for a person is given the phone number');
   const worker = new ConversationWorker({
     source: pipeline,
     inbox: pipeline,
@@ -133,6 +138,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     messageLedger,
     messageRateXof: config.messageRateXof,
     ingest,
+    ...(config.chatwoot ? { chatwoot: { secret: config.chatwoot.webhookSecret, links: agentLinks } } : {}),
   });
   const server = await listen(app, { ...config, trust: guards.trust, logger });
   const { port, address } = server.address() as AddressInfo;

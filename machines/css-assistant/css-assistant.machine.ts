@@ -3,6 +3,7 @@ import { activityFrom, localeFrom } from '../kit/index.js';
 import { mediaInput, questionInput } from './asks.js';
 import type { CssAssistantContent } from './content.js';
 import { cssAssistantSetup } from './css-assistant.setup.js';
+import { withAgent } from './with-agent.js';
 
 export { type CssAssistantContext } from './css-assistant.setup.js';
 
@@ -44,6 +45,8 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
     id: 'css-assistant',
     type: 'parallel',
     context: ({ input }) => ({ ...activityFrom(input), ...localeFrom(input), returning: input.returning !== undefined, queue: [], failuresInRow: 0 }),
+    // An agent's late reply, after the hand-back, still reaches the user (the runtime holds it outside Meta's window).
+    on: { 'agent.message': { actions: 'relayAgentMessage' } },
     states: {
       dialog: {
         initial: 'welcome',
@@ -55,6 +58,9 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
             { guard: 'isHelpCommand', target: '.help', actions: 'recordActivity' },
             { guard: 'isMenuCommand', target: '.menu', actions: 'recordActivity' },
             { guard: 'isContactRequest', target: '.contact', actions: ['recordActivity', 'replyContact'] },
+            // Re-entering the dialog records where the user was, for the way back (`hist`).
+            { guard: and(['isAgentRequest', 'isAgentInboxOn']), target: '.withAgent', reenter: true, actions: ['recordActivity', 'keepRequestForAgent'] },
+            { guard: 'isAgentRequest', target: '.contact', actions: ['recordActivity', 'replyNoAgentOnline'] },
             { guard: 'isPensionCommand', target: '.pension', actions: 'recordActivity' },
             { guard: 'isLanguageCommand', target: '.language', actions: 'recordActivity' },
             { guard: 'isLocaleChoice', target: '.idle', actions: ['recordActivity', 'chooseLocale', 'replyLanguageChosen'] },
@@ -130,6 +136,9 @@ export function createCssAssistantMachine(content: CssAssistantContent): AnyStat
           pension: { entry: 'replyPension' },
           /** Which language to speak: three buttons; the choice itself is read where every state sees it. */
           language: { entry: 'replyLanguageChoice' },
+          /** Where the user was when a person took over: the way back once the agent resolves. */
+          hist: { type: 'history', target: 'idle' },
+          withAgent,
         },
       },
       question: {

@@ -5,13 +5,17 @@
  */
 
 import { assign, emit, enqueueActions, fromPromise, raise, setup } from 'xstate';
-import type { ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
+import type { AgentEvent, AgentForwardInput, AgentForwardOutput, ConversationInput, ReplyEvent, UserEvent } from '../../src/domain/conversation.js';
 import { AnswerUnavailableError } from '../../src/domain/errors.js';
 import { type Locale, REFERENCE_LOCALE } from '../../src/domain/locale.js';
 import type { MediaQuestion } from '../../src/domain/media-question.js';
-import { activityAfter, type ActivityContext, localeAfterFirstMessage, type LocaleContext, localeOf } from '../kit/index.js';
+import {
+  activityAfter, afterForward, forAgentOf, forwardedOf, handoffFrom, keepFor, localeAfterFirstMessage, localeOf, say,
+  type ActivityContext, type Handoff, type LocaleContext,
+} from '../kit/index.js';
 import type { Ask } from './asks.js';
 import { type CssAssistantContent, localizer } from './content.js';
+import { agentTextOf, lastQuestionOf } from './handoff.js';
 import { mediaQuestionOf, refusalOf } from './media.js';
 import { createReading, SMALL_TALK } from './reading.js';
 import { createReplies, type Replies } from './replies.js';
@@ -39,15 +43,15 @@ export interface CssAssistantContext extends ActivityContext, LocaleContext {
   readonly failuresInRow: number;
   /** The user (not French-speaking) was told once that the CSS answers in French. */
   readonly toldAnswersInFrench?: boolean;
+  /** While a person handles the conversation (`dialog.withAgent`). */
+  readonly handoff?: Handoff;
 }
-
-
 
 /** Raised by the dialog for the question region: a question for the CSS. */
 export type QuestionAsked = { readonly type: 'question.asked'; readonly ask: Ask };
 /** Raised by the question region after repeated failures: the dialog opens the contact page. */
 export type ContactOffered = { readonly type: 'contact.offered' };
-export type CssAssistantEvent = UserEvent | QuestionAsked | ContactOffered;
+export type CssAssistantEvent = UserEvent | QuestionAsked | ContactOffered | AgentEvent;
 
 const notProvided = (name: string) => () => Promise.reject(new Error(`${name} was not provided: pass it with machine.provide({ actors })`));
 
@@ -68,6 +72,8 @@ export function cssAssistantSetup(content: CssAssistantContent) {
     if (found === undefined) repliesByLocale.set(locale, (found = createReplies(localize(locale))));
     return found;
   };
+  /** The texts in the conversation's language. */
+  const texts = (context: CssAssistantContext) => localize(localeOf(context)).texts;
   const means = (event: CssAssistantEvent, meaning: string): boolean => isUser(event) && read.meaningOf(event) === meaning;
   const typedAsk = (event: CssAssistantEvent): Ask => ({ kind: 'text', question: event.type === 'user.text' ? event.text.trim() : '' });
   const asked = (ask: Ask | undefined): QuestionAsked => ({ type: 'question.asked', ask: ask ?? { kind: 'text', question: '' } });
@@ -81,16 +87,32 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       tags: 'busy',
     },
     /** How long a user may sit in the menu before one nudge, when the nudge is on; the runtime sets it (MENU_NUDGE_SECONDS). */
-    delays: { menuNudge: 5 * 60_000 },
+    delays: {
+      menuNudge: 5 * 60_000,
+      /** No agent reply this long after a handoff: the citizen is told (AGENT_REPLY_TIMEOUT_SECONDS). */
+      agentNoReply: 30 * 60_000,
+      /** Messages kept while the agents' inbox is unreachable are tried again this often (AGENT_RETRY_SECONDS). */
+      agentRetry: 60_000,
+    },
     actors: {
       askQuestion: fromPromise<string, { question: string }>(notProvided('askQuestion')),
       askAboutMedia: fromPromise<string, MediaQuestion>(notProvided('askAboutMedia')),
+      forwardToAgent: fromPromise<AgentForwardOutput, AgentForwardInput>(notProvided('forwardToAgent')),
     },
     guards: {
       isReturning: ({ context }) => context.returning,
       isHelpCommand: ({ event }) => means(event, 'aide'),
       isMenuCommand: ({ event }) => means(event, 'menu'),
       isContactRequest: ({ event }) => means(event, 'contact'),
+      isAgentRequest: ({ event }) => means(event, 'agent'),
+      /** The runtime turns it off when it has no agents' inbox (no Chatwoot): a request for a person then gets the phone number. */
+      isAgentInboxOn: () => true,
+      /** Whether agents are out of their office hours at the event's time; the runtime sets the hours (AGENT_OFFICE_HOURS). */
+      isOutOfAgentHours: () => false,
+      hasAgentReplied: ({ context }) => context.handoff?.agentReplied === true,
+      isOutageTold: ({ context }) => context.handoff?.outageTold === true,
+      /** On a settled forward: messages came in meanwhile, or only some went. */
+      hasMoreForAgent: ({ context, event }) => { const done = forwardedOf(event); return done !== undefined && (context.handoff?.forAgent.length ?? 0) > done.forwarded; },
       isPensionCommand: ({ event }) => means(event, 'pension'),
       isBackCommand: ({ event }) => means(event, 'back'),
       isRetryCommand: ({ event }) => means(event, 'retry'),
@@ -132,7 +154,10 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       openCategory: assign({
         category: ({ event }) => (isUser(event) ? (read.tappedCategory(event) ?? read.categoryByNumber(event))?.id : undefined),
       }),
-      closeCategory: assign({ category: undefined }),
+      /** Kept for a handoff: the way back reopens the same list. */
+      closeCategory: enqueueActions(({ event, check, enqueue }) => {
+        if (!(means(event, 'agent') && check('isAgentInboxOn'))) enqueue.assign({ category: undefined });
+      }),
       /** Handles the first message again, now that the welcome is out, as any later message. */
       reprocessMessage: raise(({ event }) => event),
       askTypedQuestion: raise(({ event }) => asked(typedAsk(event))),
@@ -190,6 +215,31 @@ export function cssAssistantSetup(content: CssAssistantContent) {
       replyCannotRead: emit(({ context }) => replies(context).cannotRead),
       replyMediaRefused: emit(({ context, event }) => replies(context).mediaRefused(refusalOf(errorOf(event)) ?? 'type')),
       replyNudge: emit(({ context }) => replies(context).nudge),
+      /** The request itself is the agents' first message, with the last question the bot could not settle. */
+      keepRequestForAgent: assign(({ context, event }) => {
+        if (!isUser(event)) return { handoff: handoffFrom(0) };
+        const { agent } = texts(context);
+        const request = agent.request(agentTextOf(event, texts(context)), lastQuestionOf(context.lastAsk));
+        return { handoff: keepFor(handoffFrom(event.at), forAgentOf(event, request, context.messageCount)) };
+      }),
+      keepForAgent: assign(({ context, event }) =>
+        isUser(event) ? { handoff: keepFor(context.handoff, forAgentOf(event, agentTextOf(event, texts(context)), context.messageCount), event.at) } : {},
+      ),
+      /** Drops what reached the agents; a success ends an outage (the next one is told again). */
+      markForwarded: assign(({ context, event }) => {
+        const done = forwardedOf(event);
+        return done ? { handoff: afterForward(context.handoff, done) } : {};
+      }),
+      markOutageTold: assign(({ context }) => ({ handoff: { ...(context.handoff ?? handoffFrom(0)), outageTold: true } })),
+      markAgentReplied: assign(({ context }) => ({ handoff: { ...(context.handoff ?? handoffFrom(0)), agentReplied: true } })),
+      forgetHandoff: assign({ handoff: undefined }),
+      replyAgentComing: enqueueActions(({ context, enqueue, check }) => enqueue.emit(replies(context).agentComing(check('isOutOfAgentHours')))),
+      replyAgentUnreachable: emit(({ context }) => replies(context).agentUnreachable),
+      replyNoAgentYet: emit(({ context }) => replies(context).noAgentYet),
+      replyNoAgentOnline: emit(({ context }) => replies(context).noAgentOnline),
+      replyBackToBot: emit(({ context }) => replies(context).backToBot),
+      /** An agent's reply, word for word. */
+      relayAgentMessage: emit(({ event }) => say(event.type === 'agent.message' ? event.text : '')),
     },
   });
 }

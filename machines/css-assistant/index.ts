@@ -5,6 +5,9 @@ import { rememberLocale } from '../kit/index.js';
 import { createCssAssistantMachine } from './css-assistant.machine.js';
 import { sampleEventsOf } from './sample-events.js';
 
+/** The sample requests for a person (`sample-events.ts`), as the check prints them: the handoff's exceptions to the ceiling. */
+const AGENT_REQUESTS = ['user.text "je veux parler à un conseiller"', 'user.choice "agent"'];
+
 /** Bump whenever a state, a context field or an actor is renamed or removed: stored snapshots of another version then start fresh. */
 export const CSS_ASSISTANT_VERSION = 2;
 
@@ -31,9 +34,15 @@ export function createCssAssistant(content: CssAssistantContent): MachineDefinit
     restartNotice: texts.restartNotice,
     floodNotice: texts.floodNotice,
     // Every message is billed: one per user message. A session's first message gets the welcome, then its answer.
+    // A request for a person says that an agent is coming; when the agents' inbox cannot be reached, the user is told
+    // that too (their messages are kept): one more message, only during an outage. The most specific exception first.
     messageCeiling: {
       perUserMessage: 1,
-      exceptions: [{ name: 'welcome plus an answer', state: 'dialog.welcome', max: 2 }],
+      exceptions: [
+        ...AGENT_REQUESTS.map((event) => ({ name: 'welcome, then a handoff the agents cannot take yet', state: 'dialog.welcome', event, max: 3 })),
+        { name: 'welcome plus an answer', state: 'dialog.welcome', max: 2 },
+        ...AGENT_REQUESTS.map((event) => ({ name: 'a handoff the agents cannot take yet (coming, then unreachable)', state: 'dialog', event, max: 2 })),
+      ],
     },
   };
 }

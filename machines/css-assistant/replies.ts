@@ -39,7 +39,11 @@ export function createReplies({ texts, categories }: LocalizedContent) {
     home: home(texts.home),
     smallTalk: (kind: keyof typeof texts.smallTalk) => home(texts.smallTalk[kind]),
     help: withButtons(texts.help, buttons(['menu', 'contact', 'langue'])),
-    contact: withButtons(texts.contact, buttons(['menu', 'aide'])),
+    contact: withButtons(texts.contact, buttons(['agent', 'menu', 'aide'])),
+    /** A request for a person with no agents' inbox: the phone number and address instead. */
+    noAgentOnline: withButtons(`${texts.agent.unavailable}
+
+${texts.contact}`, buttons(['menu', 'aide'])),
     pension: withButtons(texts.pension, buttons(['pensions', 'contact', 'menu'])),
     languageChoice: withButtons(texts.languageChoice, buttons(LANGUAGE_BUTTONS)),
     languageChosen: home(texts.languageChosen),
@@ -70,12 +74,17 @@ export function createReplies({ texts, categories }: LocalizedContent) {
     noAnswer: withButtons(texts.noAnswer, buttons(['menu', 'contact', 'aide'])),
     failure: (kind: 'down' | 'timeout') => withButtons(texts.failure[kind], buttons(['reessayer', 'menu', 'contact'])),
     /** After two failures in a row: the contact details come to the user, with a way to try once more. */
-    failureAgain: withButtons(`${texts.failure.again}\n\n${texts.contact}`, buttons(['reessayer', 'menu', 'aide'])),
+    failureAgain: withButtons(`${texts.failure.again}\n\n${texts.contact}`, buttons(['reessayer', 'agent', 'menu'])),
     queued: say(texts.queued),
     queueFull: (count: number) => say(texts.queueFull(count)),
     nothingToRetry: home(texts.nothingToRetry),
     cannotRead: home(texts.cannotRead),
     mediaRefused: (reason: 'type' | 'size') => home(texts.mediaRefused[reason]),
     nudge: say(texts.nudge),
+    /** A person takes over; `outOfHours`: the agents will read it when they are back. */
+    agentComing: (outOfHours: boolean) => say(outOfHours ? texts.agent.outOfHours : texts.agent.coming),
+    agentUnreachable: say(texts.agent.unreachable),
+    noAgentYet: say(texts.agent.noReplyYet),
+    backToBot: say(texts.agent.back),
   };
 }

@@ -61,6 +61,21 @@ export function textsIn(messages: Messages, locale: Locale) {
       francais: t('button-francais'),
       english: t('button-english'),
       wolof: t('button-wolof'),
+      agent: t('button-agent'),
+    },
+    /** A person takes over (live agent handoff), and hands back. */
+    agent: {
+      coming: t('agent-coming'),
+      outOfHours: t('agent-out-of-hours'),
+      unreachable: t('agent-unreachable'),
+      noReplyYet: t('agent-no-reply-yet'),
+      back: t('agent-back'),
+      unavailable: t('agent-unavailable'),
+      /** The first message agents read: what the citizen asked for, and their last question to the bot. */
+      request: (said: string, lastQuestion: string | undefined): string =>
+        lastQuestion ? `${t('agent-request', { said })}\n${t('agent-request-last-question', { question: lastQuestion })}` : t('agent-request', { said }),
+      /** A file the citizen sent while with an agent: its caption, the file itself attached (when it can be fetched). */
+      file: (kind: string, caption: string | undefined): string => caption?.trim() || `[${kind}]`,
     },
     languageChoice: t('language-choice'),
     languageChosen: t('language-chosen'),

@@ -14,12 +14,16 @@ export const words = {
   meanings: {
     aide: ['aide', 'help', 'ndimbal', 'aide moi', 'aidez moi', 'besoin d’aide', 'comment ça marche', 'instructions'],
     menu: ['menu', 'thèmes', 'accueil', 'liste', 'options', 'questions fréquentes', 'faq', 'début'],
-    // Requests for a person and complaints all lead to the contact and complaint page.
+    // Complaints and ways to reach the CSS lead to the contact and complaint page.
     contact: [
-      'contact', 'contacts', 'jokkoo', 'agent', 'un agent', 'conseiller', 'conseillère', 'humain', 'une personne', 'quelqu’un',
-      'parler à quelqu’un', 'parler à un agent', 'parler à un conseiller', 'parler à un humain', 'opérateur',
-      'réclamation', 'réclamations', 'plainte', 'porter plainte', 'faire une réclamation', 'téléphone',
+      'contact', 'contacts', 'jokkoo', 'réclamation', 'réclamations', 'plainte', 'porter plainte', 'faire une réclamation', 'téléphone',
       'numéro de téléphone', 'appeler', 'adresse', 'agence', 'agences',
+    ],
+    // Requests for a person: a live agent when the operator has one (Chatwoot), else the contact page.
+    agent: [
+      'agent', 'un agent', 'conseiller', 'conseillère', 'humain', 'une personne', 'quelqu’un', 'parler à quelqu’un',
+      'parler à un agent', 'parler à un conseiller', 'parler à un humain', 'opérateur',
+      'an agent', 'a person', 'someone', 'human', 'talk to someone', 'talk to an agent', 'talk to a person', 'talk to a human',
     ],
     pension: ['pension', 'pensions', 'retraite', 'ma retraite', 'pension de retraite', 'rente', 'rentes', 'ipres'],
     // Asks which language to speak; the three below pick one (the buttons of the choice carry these ids).

@@ -9,3 +9,4 @@ export { numberedList, typedNumber, type ListEntry, type NumberedList } from './
 export { buttonsFrom, reply, say, withButtons } from './replies.js';
 export { guessLocale, LOCALE_CUES, type LocaleCues } from './guess-locale.js';
 export { localeAfterFirstMessage, localeFrom, localeOf, rememberLocale, startingLocale, type LocaleContext } from './conversation-locale.js';
+export { afterForward, forAgentOf, forwardedOf, forwardInput, handoffFrom, keepFor, MAX_FOR_AGENT, type ForAgent, type Handoff } from './handoff.js';

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import type { AgentEvent } from '../domain/conversation.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
 import type { ChatUtterance } from './chat-session.js';
 import type { ChatChoice } from './format-message.js';
@@ -18,6 +19,8 @@ export interface ChatDriver {
   /** The choices `/tap` picks from now: those of the last interactive message. */
   readonly choices: readonly ChatChoice[];
   say(utterance: ChatUtterance): Promise<void>;
+  /** The person at the terminal, as the live agent, replies or hands back. */
+  actAsAgent(event: AgentEvent): Promise<void>;
   describeState(): Promise<string>;
   reset(): string;
 }
@@ -35,6 +38,7 @@ export function chatBanner(definition: MachineDefinition, cssApiUrl: string, wat
     'A line you type is sent as typed text, digits included, as on a phone. Tap a button or a list row with',
     '/tap <number> (or /tap <id>, /tap <title>).',
     'Commands: /tap, /state (state and context), /reset (start over as a new user), /quit or Ctrl-D (leave).',
+    'Live agent: ask for one ("agent"), then answer as the agent with /agent <text> and hand back with /resolve.',
     ...(watching
       ? ['Watching machines/: on save the machine is rebuilt, your messages are replayed to where you were, and the check runs.']
       : []),
@@ -84,5 +88,7 @@ async function play(driver: ChatDriver, input: ChatInput, write: (text: string) 
       return driver.say(input);
     case 'text':
       return driver.say(input);
+    case 'agent':
+      return driver.actAsAgent(input.event);
   }
 }

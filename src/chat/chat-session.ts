@@ -1,6 +1,8 @@
+import type { AgentEvent } from '../domain/conversation.js';
+import { agentActivity, type LaneInput } from '../domain/lane-input.js';
 import { stateName } from '../domain/state-name.js';
 import type { Inbox, StoredConversation, WorkSource } from '../ports/conversation-pipeline.js';
-import type { ChatInbound } from './chat-inbound.js';
+import { CHAT_PHONE_NUMBER_ID, type ChatInbound } from './chat-inbound.js';
 import type { ChatChoice } from './format-message.js';
 import type { SettlementWatch } from './settlement-watch.js';
 import type { TerminalMessageSender } from './terminal-message-sender.js';
@@ -30,6 +32,8 @@ export type ChatUtterance = { readonly type: 'text'; readonly body: string } | {
  * process.stdout.write(await session.describeState());
  */
 export class ChatSession {
+  private agentActs = 0;
+
   constructor(private readonly deps: ChatSessionDeps) {}
 
   /** The choices a number or a title picks from now: those of the last interactive message. */
@@ -38,10 +42,19 @@ export class ChatSession {
   }
 
   /** Sends one message and waits until the bot's replies to it have all been printed. */
-  async say(utterance: ChatUtterance): Promise<void> {
-    const { inbound, sender, watch, inbox } = this.deps;
-    const message =
-      utterance.type === 'choice' ? inbound.choice(utterance.choice, sender.lastInteractiveWamid) : inbound.text(utterance.body);
+  say(utterance: ChatUtterance): Promise<void> {
+    const { inbound, sender } = this.deps;
+    return this.play(utterance.type === 'choice' ? inbound.choice(utterance.choice, sender.lastInteractiveWamid) : inbound.text(utterance.body));
+  }
+
+  /** The terminal as the live agent: a reply or the hand-back, into the user's lane as Chatwoot's would go. */
+  actAsAgent(event: AgentEvent): Promise<void> {
+    const to = { user: this.deps.inbound.user, phoneNumberId: CHAT_PHONE_NUMBER_ID };
+    return this.play(agentActivity(to, `chat-${++this.agentActs}`, 1, event));
+  }
+
+  private async play(message: LaneInput): Promise<void> {
+    const { inbound, watch, inbox } = this.deps;
     const withdraw = new AbortController();
     const settled = watch.settled(inbound.key, message.wamid, withdraw.signal).then(() => true);
     let timer: NodeJS.Timeout | undefined;

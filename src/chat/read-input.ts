@@ -1,3 +1,4 @@
+import type { AgentEvent } from '../domain/conversation.js';
 import type { ChatChoice } from './format-message.js';
 
 /** What one typed line means in the chat. */
@@ -6,6 +7,8 @@ export type ChatInput =
   | { readonly type: 'command'; readonly command: 'state' | 'reset' | 'quit' }
   | { readonly type: 'choice'; readonly choice: ChatChoice }
   | { readonly type: 'text'; readonly body: string }
+  /** The person at the terminal acting as the live agent: a reply (`/agent …`) or the hand-back (`/resolve`). */
+  | { readonly type: 'agent'; readonly event: AgentEvent }
   /** A line the chat cannot play (a `/tap` that matches no choice): said to the designer, not sent. */
   | { readonly type: 'error'; readonly message: string };
 
@@ -35,7 +38,8 @@ function tapOf(what: string, choices: readonly ChatChoice[]): ChatInput {
 /**
  * Reads a typed line as a phone would send it: a plain line is typed text, digits included (`2` is the text "2",
  * which the machine may read as a row number); a tap on a button or a list row is `/tap <number>` (or its id or
- * title) among `choices`, those of the last interactive message. Chat commands: `/state`, `/reset`, `/quit`.
+ * title) among `choices`, those of the last interactive message. Chat commands: `/state`, `/reset`, `/quit`; as the
+ * live agent: `/agent <text>`, `/resolve`.
  * Other slash words (`/aide`) are texts: the machine may treat them as its own commands.
  *
  * @example
@@ -50,5 +54,11 @@ export function readInput(line: string, choices: readonly ChatChoice[]): ChatInp
   if (command) return { type: 'command', command };
   const tap = /^\/tap(?:\s+(.*))?$/i.exec(trimmed);
   if (tap) return tapOf(tap[1]?.trim() ?? '', choices);
+  if (/^\/resolve$/i.test(trimmed)) return { type: 'agent', event: { type: 'agent.resolved' } };
+  const agent = /^\/agent(?:\s+(.*))?$/i.exec(trimmed);
+  if (agent) {
+    const text = agent[1]?.trim() ?? '';
+    return text === '' ? { type: 'error', message: 'usage: /agent <what the agent answers>' } : { type: 'agent', event: { type: 'agent.message', text } };
+  }
   return { type: 'text', body: trimmed };
 }

@@ -4,7 +4,7 @@ import type { MachineDefinition } from '../domain/machine-definition.js';
 import { ConversationWorker } from '../engine/conversation-worker.js';
 import { effectRunnerFromConfig } from '../compose/effect-runner-from-config.js';
 import { inspectionFromConfig } from '../compose/inspection-from-config.js';
-import { deferEffects } from '../compose/live-machines.js';
+import { deferEffects, withSwitches } from '../compose/live-machines.js';
 import { createPseudonymizer } from '../observability/pseudonymize.js';
 import type { Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -12,6 +12,7 @@ import { ChatInbound } from './chat-inbound.js';
 import type { EffectMemo } from './effect-memo.js';
 import { ChatSession } from './chat-session.js';
 import { SettlementWatch } from './settlement-watch.js';
+import { terminalAgentEffects } from './terminal-agent.js';
 import { TerminalMessageSender } from './terminal-message-sender.js';
 
 /** What `npm run chat` is built from. */
@@ -48,14 +49,22 @@ export async function startChat(options: ChatOptions): Promise<RunningChat> {
   });
   const watch = new SettlementWatch(pipeline, () => pipeline.effects.size);
   const sender = new TerminalMessageSender({ write });
-  const live = deferEffects(options.definition, { menuNudge: config.menuNudgeSeconds * 1000 });
+  // The person at the terminal is the agent, always there: the handoff can be tried whatever the configuration.
+  const live = withSwitches(
+    deferEffects(options.definition, { menuNudge: config.menuNudgeSeconds * 1000, agentNoReply: config.agentReplyTimeoutMs, agentRetry: config.agentRetryMs }),
+    { isAgentInboxOn: true, isOutOfAgentHours: false },
+  );
   const pseudonym = createPseudonymizer(config.pseudonymKey);
   const inspection = await inspectionFromConfig(config, logger, pseudonym);
   // The answer to a question comes back after the CSS call, bounded by its timeout.
   const settleTimeoutMs = config.cssApiTimeoutMs + 2000;
   const metrics = createMetrics();
   const memo = options.answers;
-  const runner = effectRunnerFromConfig(config, { journal: pipeline.effects, metrics, logger, ...(memo ? { wrap: memo.wrap } : {}) });
+  const runner = effectRunnerFromConfig(
+    config,
+    { journal: pipeline.effects, metrics, logger, ...(memo ? { wrap: memo.wrap } : {}) },
+    terminalAgentEffects(write),
+  );
   const worker = new ConversationWorker({
     source: watch.source,
     inbox: pipeline,

@@ -1,8 +1,12 @@
 import type { Config } from '../config/config.js';
 import type { MachineDefinition } from '../domain/machine-definition.js';
+import { isWithinOfficeHours } from '../domain/office-hours.js';
 import { deferredEffect } from '../engine/effects/deferred-effect.js';
 import { effectNames } from '../effects/index.js';
 import { machines } from '../../machines/index.js';
+import { type Switches, withSwitches } from './with-switches.js';
+
+export { type Switches, withSwitches } from './with-switches.js';
 
 /**
  * Every registered machine as the runtime runs it: each effect it declares (`askQuestion`, …) replaced by the
@@ -13,9 +17,18 @@ import { machines } from '../../machines/index.js';
  * const live = liveMachines(config); live['css-assistant'].machine // invoking askQuestion records a call
  */
 export function liveMachines(config: Config): Record<string, MachineDefinition> {
-  const delays: Record<string, number> = config.menuNudgeSeconds > 0 ? { menuNudge: config.menuNudgeSeconds * 1000 } : {};
-  // The menu nudge is a message nobody asked for (billed): on only when the operator sets MENU_NUDGE_SECONDS.
-  const switches = { isMenuNudgeOn: config.menuNudgeSeconds > 0 };
+  const delays: Record<string, number> = {
+    ...(config.menuNudgeSeconds > 0 ? { menuNudge: config.menuNudgeSeconds * 1000 } : {}),
+    agentNoReply: config.agentReplyTimeoutMs,
+    agentRetry: config.agentRetryMs,
+  };
+  const switches: Switches = {
+    // The menu nudge is a message nobody asked for (billed): on only when the operator sets MENU_NUDGE_SECONDS.
+    isMenuNudgeOn: config.menuNudgeSeconds > 0,
+    // Without an agents' inbox a request for a person gets the phone number, never a state nobody answers in.
+    isAgentInboxOn: config.chatwoot !== undefined,
+    isOutOfAgentHours: ({ event }) => !isWithinOfficeHours(typeof event.at === 'number' ? event.at : Date.now(), config.officeHours),
+  };
   return Object.fromEntries(
     Object.entries(machines).map(([id, definition]) => [id, withSwitches(deferEffects(definition, delays), switches)]),
   );
@@ -31,11 +44,4 @@ export function deferEffects(
   const actors = Object.fromEntries(names.filter((name) => name in declaredActors).map((name) => [name, deferredEffect]));
   const ownDelays = Object.fromEntries(Object.entries(delays).filter(([name]) => name in declaredDelays));
   return { ...definition, machine: definition.machine.provide({ actors, delays: ownDelays }) };
-}
-
-/** Turns on the guards a machine declares among `switches` (each is off in the machine itself). */
-function withSwitches(definition: MachineDefinition, switches: Readonly<Record<string, boolean>>): MachineDefinition {
-  const declared = definition.machine.implementations.guards;
-  const guards = Object.fromEntries(Object.entries(switches).filter(([name]) => name in declared).map(([name, on]) => [name, () => on]));
-  return Object.keys(guards).length === 0 ? definition : { ...definition, machine: definition.machine.provide({ guards }) };
 }

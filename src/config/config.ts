@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../domain/locale.js';
 import { httpUrl, integer, optionalText } from './env-values.js';
+import { agentEnv, agentProblem, toAgentConfig, type AgentConfig } from './agent-env.js';
 import { hardeningEnv, hardeningProblem, toHardeningConfig, type HardeningConfig } from './hardening-env.js';
 
 /**
@@ -67,6 +68,7 @@ const schema = z.object({
   ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...hardeningEnv,
+  ...agentEnv,
 });
 
 export type Config = Readonly<{
@@ -139,7 +141,8 @@ export type Config = Readonly<{
   /** What Meta charges per billed message, in francs CFA, for the estimated costs of `/admin/stats`; unset: none shown. */
   messageRateXof: number | undefined;
 }> &
-  HardeningConfig;
+  HardeningConfig &
+  AgentConfig;
 
 /** A configuration mistake; `message` is the one line printed before the process stops. */
 export class ConfigError extends Error {
@@ -168,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.NODE_ENV === 'production' && e.WHATSAPP_APP_SECRET === undefined) {
     throw new ConfigError('WHATSAPP_APP_SECRET must be set when NODE_ENV=production (webhook signatures cannot be checked)');
   }
-  const problem = hardeningProblem(e, env);
+  const problem = hardeningProblem(e, env) ?? agentProblem(e);
   if (problem !== undefined) throw new ConfigError(problem);
   return {
     nodeEnv: e.NODE_ENV,
@@ -218,5 +221,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     inspectRaw: e.INSPECT_RAW === '1' || e.INSPECT_RAW === 'true',
     pseudonymKey: e.PSEUDONYM_KEY,
     ...toHardeningConfig(e),
+    ...toAgentConfig(e),
   };
 }

@@ -50,3 +50,24 @@ export interface ReturningUser {
   /** What the machine chose to keep across sessions (`MachineDefinition.remember`), e.g. the user's language. */
   readonly remembered: Readonly<Record<string, unknown>>;
 }
+
+/**
+ * What an agent does in the agents' inbox, as a machine hears it: a reply for the citizen (`agent.message`), or the
+ * conversation resolved (`agent.resolved`), handing the citizen back to the bot.
+ */
+export type AgentEvent = { readonly type: 'agent.message'; readonly text: string } | { readonly type: 'agent.resolved' };
+
+/** Input of the `forwardToAgent` effect: the citizen's messages for the agents, in order. */
+export interface AgentForwardInput {
+  /** The WhatsApp profile name, shown to agents. */
+  readonly name?: string;
+  /** The agents' conversation of this handoff, once the first call opened it. */
+  readonly conversationId?: number;
+  readonly messages: ReadonlyArray<{ readonly id: string; readonly text: string; readonly media?: { readonly mediaId: string; readonly filename?: string } }>;
+}
+
+/** Output of `forwardToAgent`: where the messages went, and how many of them (the first `forwarded`). */
+export interface AgentForwardOutput {
+  readonly conversationId: number;
+  readonly forwarded: number;
+}

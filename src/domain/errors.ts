@@ -69,3 +69,18 @@ export class WebhookError extends Error {
     super(message);
   }
 }
+
+/**
+ * The agents' inbox (Chatwoot) could not take a message: unreachable, too slow, or refusing. `retryable` says whether
+ * trying again later can help (a network failure, a 5xx, a 429); a 401 needs the operator.
+ */
+export class AgentInboxError extends Error {
+  override readonly name = 'AgentInboxError';
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly httpStatus?: number,
+  ) {
+    super(message);
+  }
+}

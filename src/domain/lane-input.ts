@@ -1,3 +1,4 @@
+import type { AgentEvent } from './conversation.js';
 import type { EffectOutcome } from './effect-call.js';
 import type { InboundMessage, UserRef } from './inbound.js';
 
@@ -48,14 +49,24 @@ export interface EffectSettled extends LaneEnvelope {
   };
 }
 
-export type LaneInput = InboundMessage | TimerDue | DeliveryFailed | EffectSettled;
+/** An agent acted in the agents' inbox (Chatwoot): a reply for the citizen, or the conversation resolved. */
+export interface AgentActivity extends LaneEnvelope {
+  readonly content: {
+    readonly type: 'agent';
+    readonly event: AgentEvent;
+    /** The agents' conversation (Chatwoot's display id), for a private note back when a reply cannot be delivered. */
+    readonly conversationId: number;
+  };
+}
+
+export type LaneInput = InboundMessage | TimerDue | DeliveryFailed | EffectSettled | AgentActivity;
 
 /** The runtime's own inputs, as opposed to what a user sent. */
-export type RuntimeInput = TimerDue | DeliveryFailed | EffectSettled;
+export type RuntimeInput = TimerDue | DeliveryFailed | EffectSettled | AgentActivity;
 
 export function isRuntimeInput(input: LaneInput): input is RuntimeInput {
   const { type } = input.content;
-  return type === 'timer' || type === 'delivery-failed' || type === 'effect-settled';
+  return type === 'timer' || type === 'delivery-failed' || type === 'effect-settled' || type === 'agent';
 }
 
 const envelope = (to: ConversationRef, wamid: string, at: number) => ({
@@ -90,4 +101,15 @@ export function effectSettled(
     ...(call.traceId === undefined ? {} : { traceId: call.traceId }),
     content: { type: 'effect-settled', callId: call.callId, actorId: call.actorId, effect: call.effect, startedAt: call.startedAt, outcome },
   };
+}
+
+/**
+ * What an agent did, for the citizen's lane. `deliveryId` names the act in the agents' inbox (`message:<id>`,
+ * `resolved:<conversation>:<time>`): delivered twice, it is acted on once.
+ *
+ * @example
+ * agentActivity(ref, 'message:992', 123, { type: 'agent.message', text: 'Bonjour' })
+ */
+export function agentActivity(to: ConversationRef, deliveryId: string, conversationId: number, event: AgentEvent, at = Date.now()): AgentActivity {
+  return { ...envelope(to, `chatwoot:${deliveryId}`, at), content: { type: 'agent', event, conversationId } };
 }

@@ -1,5 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import type { Config } from '../config/config.js';
+import type { ConversationRef } from '../domain/lane-input.js';
+import type { AgentLinks } from '../ports/agent-links.js';
 
 /**
  * An effect: a named async function that machines invoke as an actor (`invoke: { src: 'askQuestion' }`). The
@@ -30,16 +32,25 @@ export interface EffectDefinition<Input = never, Output = unknown> {
   readonly create: (context: EffectContext) => EffectFunction<Input, Output> | undefined;
 }
 
-/** One call: its input as the machine computed it; `signal` aborts at the call's deadline. */
-export type EffectFunction<Input, Output> = (input: Input, options: { readonly signal: AbortSignal }) => Promise<Output>;
+/** One call: its input as the machine computed it; `signal` aborts at the call's deadline; `conversation`: whose call it is. */
+export type EffectFunction<Input, Output> = (input: Input, options: EffectCallOptions) => Promise<Output>;
+
+export interface EffectCallOptions {
+  readonly signal: AbortSignal;
+  /** The conversation that invoked the call (who the user is), for effects that act on the user's behalf. */
+  readonly conversation?: ConversationRef;
+}
 
 /** The outside APIs effects call, each with its own client, concurrency cap and timeout. */
-export type ApiName = 'css';
+export type ApiName = 'css' | 'chatwoot';
 
 /** What an effect is built from: the configuration, and one shared client per outside API. */
 export interface EffectContext {
   readonly config: Config;
-  readonly http: Readonly<Record<ApiName, AxiosInstance>>;
+  /** The CSS API's client; Chatwoot's only when `CHATWOOT_*` is set. */
+  readonly http: Readonly<{ css: AxiosInstance; chatwoot?: AxiosInstance }>;
+  /** Where citizens' pseudonyms are linked to their conversations, for agents' replies to find their way back. */
+  readonly agentLinks?: AgentLinks;
 }
 
 /** Typed identity: checks a definition where it is written. */

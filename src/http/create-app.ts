@@ -8,7 +8,9 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ConversationCensus, Inbox } from '../ports/conversation-pipeline.js';
 import type { ConversationMover } from '../ports/conversation-mover.js';
+import type { AgentLinks } from '../ports/agent-links.js';
 import { adminRoutes } from './admin/admin-routes.js';
+import { chatwootRoutes } from './chatwoot-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { logHttpError } from './log-http-error.js';
 import { ProxyTrust } from './proxy-trust.js';
@@ -46,6 +48,8 @@ export interface AppDeps {
   readonly secureCookies?: boolean;
   /** Failed admin logins per client (`ADMIN_LOGIN_ATTEMPTS` per 15 minutes); absent: 10, in memory. */
   readonly loginLimiter?: RateLimiterAbstract;
+  /** Live agents: `POST /chatwoot/webhook` exists only when Chatwoot is configured. */
+  readonly chatwoot?: { readonly secret: string; readonly links: AgentLinks };
 }
 
 /**
@@ -72,6 +76,7 @@ export function createApp(deps: AppDeps): Koa {
   });
   const router = new Router();
   webhookRoutes(router, deps);
+  if (deps.chatwoot) chatwootRoutes(router, { ...deps.chatwoot, inbox: deps.inbox, logger: deps.logger, metrics: deps.metrics });
   healthRoutes(router, deps);
   adminRoutes(router, deps);
   app.use(router.routes()).use(router.allowedMethods());

@@ -182,9 +182,36 @@ export function createMetrics() {
       labelNames: ['effect'] as const,
       registers,
     }),
+    ...agentMetrics(registers),
   };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
 type QueueReader = () => Promise<{ readonly depth: number; readonly oldestAgeMs: number }>;
+
+/** Live agent handoff: how many start, how long citizens wait for a person, how many are resolved or not delivered. */
+function agentMetrics(registers: Registry[]) {
+  return {
+    handoffsStarted: new Counter({ name: 'wa_handoffs_started_total', help: 'Conversations handed to a person (agents’ inbox)', registers }),
+    handoffsResolved: new Counter({ name: 'wa_handoffs_resolved_total', help: 'Handoffs an agent resolved, the citizen back with the bot', registers }),
+    agentFirstReplySeconds: new Histogram({
+      name: 'wa_agent_first_reply_seconds',
+      help: 'Time from a handoff to the first agent reply delivered to the citizen',
+      buckets: [30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 14_400, 43_200, 86_400],
+      registers,
+    }),
+    agentRepliesUndelivered: new Counter({
+      name: 'wa_agent_replies_undelivered_total',
+      help: 'Agent replies not sent to WhatsApp (24-hour window closed, session gone); the agents got a private note',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+    chatwootWebhooks: new Counter({
+      name: 'wa_chatwoot_webhooks_total',
+      help: 'Chatwoot webhook deliveries by outcome (accepted, duplicate, ignored, unknown_citizen, unauthorized, invalid)',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
+  };
+}

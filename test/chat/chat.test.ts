@@ -61,8 +61,28 @@ describe('npm run chat', () => {
     expect(await bot.exited).toBe(0);
   });
 
+  it('lets the person at the terminal answer as the live agent, and hand the user back where they were', async () => {
+    const bot = chat();
+    await bot.ready();
+    await bot.say('bonjour');
+    await bot.say('menu');
+    const handoff = await bot.say('je veux parler à un conseiller');
+    expect(handoff).toContain('Je transmets votre demande à un conseiller');
+    expect(handoff).toContain('🧑‍💼 (to the agent) Demande de conseiller : « je veux parler à un conseiller »');
+    expect(await bot.say('Ma rente est en retard')).toContain('🧑‍💼 (to the agent) Ma rente est en retard');
+    expect(await bot.say('/agent Je regarde votre dossier.')).toContain('Je regarde votre dossier.');
+    expect(await bot.say('/state')).toMatch(/^state: dialog\.withAgent\.quiet,question\.ready$/m);
+    const back = await bot.say('/resolve');
+    expect(back).toContain('vous êtes de nouveau avec l’assistant automatique');
+    expect(back).toContain('[Voir les thèmes]');
+    expect(await bot.say('/state')).toMatch(/^state: dialog\.menu,question\.ready$/m);
+    expect(await bot.say('/agent')).toContain('usage: /agent');
+    bot.end();
+    expect(await bot.exited).toBe(0);
+  });
+
   it('plays piped input in order and prints the same transcript every time', async () => {
-    const script = ['salut', '/tap 1', '/tap 2', '/tap 1', '/reset', 'contact', '/tap 2', 'menu'];
+    const script = ['salut', '/tap 1', '/tap 2', '/tap 1', '/reset', 'contact', '/tap 3', 'menu'];
     const run = async (): Promise<string> => {
       const bot = chat();
       bot.write(`${script.join('\n')}\n`);
@@ -73,7 +93,7 @@ describe('npm run chat', () => {
     const first = await run();
     expect(await run()).toBe(first);
     const inOrder = ['> salut\n', 'Bienvenue', '> /tap 1\n→ Menu\n', `> /tap 2\n→ ${categories[1]!.title}\n`, `> /tap 1\n→ ${categories[1]!.topics[0]!.title}\n`,
-      'Réponse CSS à : ', '> /reset\n— New conversation', '> contact\n', 'Bienvenue', '📞', '> /tap 2\n→ Aide\n', 'ℹ️',
+      'Réponse CSS à : ', '> /reset\n— New conversation', '> contact\n', 'Bienvenue', '📞', '> /tap 3\n→ Aide\n', 'ℹ️',
       '> menu\n', '[Voir les thèmes]'];
     let cursor = 0;
     for (const mark of inOrder) {

@@ -83,8 +83,12 @@ describe.each(['redis', 'memory'] as const)('CSS assistant conversation (%s stor
     const asked = t.css.questions.length;
     const small = ['merci', 'ok', '👍', '?', 'au revoir', 'Jërëjëf', 'Salaam aleekum', 'Nanga def', 'thank you', 'bonne journée'];
     for (const body of small) expect(await say(body)).toEqual([expect.stringMatching(/\[menu:Menu\]/)]);
-    for (const body of ['agent', 'conseiller', 'humain', 'parler à quelqu’un', 'réclamation', 'plainte']) {
-      expect(await say(body)).toEqual([`${texts.contact}\n[menu:Menu] [aide:Aide]`]);
+    for (const body of ['réclamation', 'plainte']) {
+      expect(await say(body)).toEqual([`${texts.contact}\n[agent:Parler à un agent] [menu:Menu] [aide:Aide]`]);
+    }
+    // No agents' inbox configured here (no CHATWOOT_*): a request for a person gets the phone number, not a dead end.
+    for (const body of ['agent', 'conseiller', 'humain', 'parler à quelqu’un']) {
+      expect(await say(body)).toEqual([`${texts.agent.unavailable}\n\n${texts.contact}\n[menu:Menu] [aide:Aide]`]);
     }
     expect(t.css.questions.slice(asked).filter((q) => !q.startsWith('sonde'))).toEqual([]);
   });

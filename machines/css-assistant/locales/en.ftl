@@ -78,6 +78,7 @@ button-contact = Contact
 button-reessayer = Try again
 button-pensions = Pension questions
 button-langue = Language
+button-agent = Talk to an agent
 
 ## The language choice.
 
@@ -90,6 +91,22 @@ answers-in-french =
     ℹ️ The CSS writes its answers in French.
 
     { $answer }
+
+## A person takes over (live agent handoff), and hands back.
+
+# TO CONFIRM (CSS): the agents' hours (AGENT_OFFICE_HOURS).
+-agent-hours = Monday to Friday, 8 a.m. to 5 p.m.
+agent-coming = 👤 I am passing your request to a CSS adviser. They will answer you here, usually within half an hour. Write to them freely: your messages reach them.
+agent-out-of-hours = 👤 Our advisers answer { -agent-hours }. Leave your message here: it will be read as soon as they are back, and an adviser will answer you in this conversation.
+agent-unreachable = ⏳ I cannot reach the advisers at the moment. Your messages are kept and will be passed on to them as soon as possible.
+agent-no-reply-yet = ⏳ No adviser has been able to answer you yet. Your request stays open; if it is urgent, call the CSS on { -phone }.
+agent-back = 🤖 The adviser has closed the conversation: you are back with the automatic assistant.
+# A request for a person with no agents' inbox: followed by the contact details.
+agent-unavailable = 👤 No adviser can be reached in writing at the moment. You can call the CSS:
+# The first message the agents read, in the conversation's language. $said: what the user wrote to ask for a person.
+agent-request = Request for an adviser: “{ $said }”
+# Under the request, when the user had asked the assistant a question. $question: that question.
+agent-request-last-question = Last question asked to the assistant: “{ $question }”
 
 ## The menu and the topic lists.
 

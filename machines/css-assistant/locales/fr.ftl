@@ -84,6 +84,7 @@ button-contact = Contact
 button-reessayer = Réessayer
 button-pensions = Questions pensions
 button-langue = Langue
+button-agent = Parler à un agent
 
 ## The language choice. Each language is named in its own words, in every locale.
 
@@ -97,6 +98,22 @@ answers-in-french =
     ℹ️ Les réponses de la CSS sont rédigées en français.
 
     { $answer }
+
+## A person takes over (live agent handoff), and hands back.
+
+# TO CONFIRM (CSS): the agents' hours (AGENT_OFFICE_HOURS).
+-agent-hours = du lundi au vendredi, de 8 h à 17 h
+agent-coming = 👤 Je transmets votre demande à un conseiller de la CSS. Il vous répond ici, en général dans la demi-heure. Écrivez-lui librement : vos messages lui parviennent.
+agent-out-of-hours = 👤 Nos conseillers répondent { -agent-hours }. Laissez votre message ici : il sera lu dès leur retour et un conseiller vous répondra dans cette conversation.
+agent-unreachable = ⏳ Je n’arrive pas à joindre les conseillers pour le moment. Vos messages sont gardés et leur seront transmis dès que possible.
+agent-no-reply-yet = ⏳ Aucun conseiller n’a encore pu vous répondre. Votre demande reste ouverte ; si c’est urgent, appelez la CSS au { -phone }.
+agent-back = 🤖 Le conseiller a clos l’échange : vous êtes de nouveau avec l’assistant automatique.
+# A request for a person with no agents' inbox: followed by the contact details.
+agent-unavailable = 👤 Aucun conseiller n’est joignable par écrit pour le moment. Vous pouvez appeler la CSS :
+# The first message the agents read, in the conversation's language. $said: what the user wrote to ask for a person.
+agent-request = Demande de conseiller : « { $said } »
+# Under the request, when the user had asked the assistant a question. $question: that question.
+agent-request-last-question = Dernière question posée à l’assistant : « { $question } »
 
 ## The menu and the topic lists.
 

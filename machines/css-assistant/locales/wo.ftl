@@ -62,6 +62,7 @@ button-contact = Jokkoo
 button-reessayer = Jéemaat
 button-pensions = Laaj yu pañsiyoŋ
 button-langue = Làkk
+button-agent = Wax ak ab nit
 
 ## The language choice.
 
@@ -102,4 +103,5 @@ failure-timeout =
     { -call }
 failure-again = 😔 Mënuma la tontu fii ak ni. Li gën mooy nga jokkoo ak CSS:
 nothing-to-retry = Bindal sa laaj ci benn mbind: dinaa ko yónnee CSS.
+agent-unreachable = ⏳ Mënuma jokkoo ak ndawi CSS yi fii ak ni. Sa bataaxal yi dañu leen denc, dinañu leen ko yónnee bu ñu mënee.
 cannot-read = Mënuma jàng bii xeetu bataaxal 🙏 Maa ngi xam laaj yu ñu bind, nataal yi (JPEG walla PNG) ak kayit yu PDF. Bindal sa laaj, walla bindal *menu*.

@@ -1,3 +1,4 @@
+import type { AgentEvent } from '../../domain/conversation.js';
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import type { ChatDriver } from '../chat-repl.js';
 import type { ChatUtterance } from '../chat-session.js';
@@ -16,8 +17,13 @@ export interface Replay {
   readonly state: string;
 }
 
-const echo = (utterance: ChatUtterance): string =>
-  utterance.type === 'text' ? `> ${utterance.body}\n` : `> /tap ${utterance.choice.id}\n→ ${utterance.choice.title}\n\n`;
+/** What the designer sent: as the user, or as the live agent. */
+type Sent = ChatUtterance | { readonly type: 'agent'; readonly event: AgentEvent };
+
+const echo = (sent: Sent): string => {
+  if (sent.type === 'agent') return sent.event.type === 'agent.message' ? `> /agent ${sent.event.text}\n` : '> /resolve\n';
+  return sent.type === 'text' ? `> ${sent.body}\n` : `> /tap ${sent.choice.id}\n→ ${sent.choice.title}\n\n`;
+};
 
 /**
  * The chat of watch mode: a session that remembers what the designer sent since the last `/reset`, and on
@@ -29,7 +35,7 @@ const echo = (utterance: ChatUtterance): string =>
  * const { last } = await chat.reload(changedDefinition);
  */
 export class ReplayingChat implements ChatDriver {
-  private inputs: ChatUtterance[] = [];
+  private inputs: Sent[] = [];
   private captured: string | undefined;
   private turn: Promise<unknown> = Promise.resolve();
 
@@ -58,6 +64,13 @@ export class ReplayingChat implements ChatDriver {
     });
   }
 
+  actAsAgent(event: AgentEvent): Promise<void> {
+    return this.serially(async () => {
+      this.inputs.push({ type: 'agent', event });
+      await this.running.session.actAsAgent(event);
+    });
+  }
+
   describeState(): Promise<string> {
     return this.serially(() => this.running.session.describeState());
   }
@@ -78,9 +91,9 @@ export class ReplayingChat implements ChatDriver {
       let last = '';
       this.memo.replaying = true;
       try {
-        for (const utterance of this.inputs) {
-          this.captured = echo(utterance);
-          await next.session.say(utterance);
+        for (const sent of this.inputs) {
+          this.captured = echo(sent);
+          await (sent.type === 'agent' ? next.session.actAsAgent(sent.event) : next.session.say(sent));
           last = this.captured;
         }
       } finally {

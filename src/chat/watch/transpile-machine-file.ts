@@ -22,7 +22,7 @@ export class TranspileError extends Error {
  * check and `npm run build` do that), which is what makes a changed text show at once.
  *
  * @example
- * await transpileMachineFile(process.cwd(), 'machines/css-assistant/texts.fr.ts'); // writes dist/machines/css-assistant/texts.fr.js
+ * await transpileMachineFile(process.cwd(), 'machines/css-assistant/words.fr.ts'); // writes dist/machines/css-assistant/words.fr.js
  */
 export async function transpileMachineFile(root: string, file: string): Promise<string> {
   const ts = await typescript();

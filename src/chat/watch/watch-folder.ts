@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
  * directory's watch sees every such rename.
  *
  * @example
- * const stop = watchFolder('machines', (file) => console.log(file, 'changed')); // 'css-assistant/texts.fr.ts changed'
+ * const stop = watchFolder('machines', (file) => console.log(file, 'changed')); // 'css-assistant/locales/fr.ftl changed'
  */
 export function watchFolder(folder: string, onChange: (file: string) => void): () => void {
   const watchers = new Map<string, FSWatcher>();

@@ -24,6 +24,8 @@ const fileStatuses: readonly FileStatus[] = [
 export const RUNTIME_ACTOR_OUTPUTS: Readonly<Record<string, readonly unknown[]>> = {
   askQuestion: ['Voici une réponse d’exemple de la CSS.', ''],
   lookupFileStatus: fileStatuses,
+  // Everything forwarded, or only the first of several (the rest is tried again).
+  forwardToAgent: [{ conversationId: 1, forwarded: 1 }, { conversationId: 1, forwarded: 0 }],
 };
 
 /**

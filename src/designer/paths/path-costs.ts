@@ -1,12 +1,13 @@
 /**
  * What each path the path tests replay costs in messages (every message is billed), for `npm run check`: the same
- * paths (`machinePaths` with `PATH_ACTOR_OUTCOMES`), each turn's replies counted as the runtime sends them.
+ * paths (`machinePaths` with `PATH_ACTOR_OUTCOMES`, under `PATH_SWITCHES`), each turn's replies counted as the runtime sends them.
  */
 
 import type { MachineDefinition } from '../../domain/machine-definition.js';
 import { messagesIn } from '../check/message-costs.js';
 import { type ActorOutcomes, machinePaths } from './machine-paths.js';
-import { PATH_ACTOR_OUTCOMES } from './path-outcomes.js';
+import { withSwitches } from '../../compose/with-switches.js';
+import { PATH_ACTOR_OUTCOMES, PATH_SWITCHES } from './path-outcomes.js';
 
 /** One path and the messages of each of its turns (one user message each, with the effect outcomes it waited for). */
 export interface PathCost {
@@ -22,7 +23,7 @@ export interface PathCost {
  * pathCosts(cssAssistant)[0] // { title: '#001 "bonjour" → dialog.idle', perTurn: [1], messages: 1 }
  */
 export function pathCosts(definition: MachineDefinition, actors: Readonly<Record<string, ActorOutcomes>> = PATH_ACTOR_OUTCOMES): PathCost[] {
-  return machinePaths(definition, { actors }).paths.map(({ title, turns }) => {
+  return machinePaths(withSwitches(definition, PATH_SWITCHES), { actors }).paths.map(({ title, turns }) => {
     const perTurn = turns.map((turn) => turn.replies.reduce((sum, message) => sum + messagesIn(message), 0));
     return { title, perTurn, messages: perTurn.reduce((sum, count) => sum + count, 0) };
   });

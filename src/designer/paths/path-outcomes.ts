@@ -12,3 +12,9 @@ export const PATH_ACTOR_OUTCOMES = {
   askAboutMedia: { outputs: ['Réponse de la CSS sur votre fichier.'], fails: true },
   lookupFileStatus: { outputs: [{ found: true, status: 'En cours d’instruction', updatedAt: '2026-11-02' }, { found: false }], fails: true },
 } as const satisfies Readonly<Record<string, ActorOutcomes>>;
+
+/**
+ * The switches the path tests' servers run with: no agents' inbox (no CHATWOOT_*), so a request for a person gives the
+ * phone number; the handoff itself is driven end to end with a Chatwoot stand-in (test/conversation/agent-handoff.test.ts).
+ */
+export const PATH_SWITCHES = { isAgentInboxOn: false } as const;

@@ -5,13 +5,14 @@ import type { EffectCall, EffectOutcome } from '../../domain/effect-call.js';
 import { toErrorData } from '../../domain/error-data.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
+import type { EffectCallOptions } from '../../effects/effect-definition.js';
 import type { EffectJournal } from '../../ports/effect-journal.js';
 import type { ReadReceipts } from '../../ports/read-receipts.js';
 import { startTyping, type TypingTiming } from '../typing-indicator.js';
 
 /** How one effect is run: its function (absent: this configuration cannot run it), its API's limiter and timeout. */
 export interface RunnableEffect {
-  readonly run?: (input: never, options: { readonly signal: AbortSignal }) => Promise<unknown>;
+  readonly run?: (input: never, options: EffectCallOptions) => Promise<unknown>;
   /** Calls of the effect's API in flight at once (shared by the effects of one API). */
   readonly limit: LimitFunction;
   /** Time allowed from the turn that started the call to its outcome, queue included. */
@@ -177,7 +178,7 @@ export class EffectRunner {
       }, left);
     });
     try {
-      const output = await Promise.race([effect.run(call.input as never, { signal: controller.signal }), expired]);
+      const output = await Promise.race([effect.run(call.input as never, { signal: controller.signal, conversation: call.conversation }), expired]);
       stop({ outcome: 'ok' });
       return { ok: true, output };
     } catch (error) {

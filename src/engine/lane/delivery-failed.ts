@@ -5,6 +5,8 @@ import { runTurn } from '../run-turn.js';
 import { WINDOW_CLOSED } from '../send-outbox.js';
 import { commitTurn } from './commit-turn.js';
 import type { LaneDeps } from './lane-deps.js';
+import { handoffOf } from './handoff-metrics.js';
+import { NOT_DELIVERED, noteToAgents } from './note-to-agents.js';
 import { reportTurn } from './report-turn.js';
 import { stateOf } from './user-message.js';
 
@@ -27,7 +29,10 @@ export async function handleDeliveryFailed(deps: LaneDeps, lease: ConversationLe
   const conversation = { ...result.conversation, ...(windowClosed ? { windowClosed } : {}) };
   // What a machine says about a failed delivery would most likely fail too while the window is closed.
   const replies = windowClosed ? [] : result.replies;
-  const calls = await commitTurn(deps, lease, input, { conversation, replies, state: result.state, effects: result.effects });
+  // With an agent: the agents learn, once, that the citizen can no longer be reached (the window closed on them).
+  const agents = handoffOf(stored)?.conversationId;
+  const note = input.content.code === WINDOW_CLOSED && !stored.windowClosed && agents !== undefined ? [noteToAgents(agents, NOT_DELIVERED.refused)] : [];
+  const calls = await commitTurn(deps, lease, input, { conversation, replies, state: result.state, effects: [...result.effects, ...note] });
   reportTurn(deps, { definition, key: lease.key, event: 'whatsapp.delivery_failed', outcome: 'ok', state: result.state, startedAt, replies });
   return calls;
 }

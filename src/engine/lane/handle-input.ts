@@ -1,8 +1,9 @@
 import type { EffectCall } from '../../domain/effect-call.js';
 import type { InboundMessage } from '../../domain/inbound.js';
-import type { DeliveryFailed, EffectSettled, LaneInput, TimerDue } from '../../domain/lane-input.js';
+import type { AgentActivity, DeliveryFailed, EffectSettled, LaneInput, TimerDue } from '../../domain/lane-input.js';
 import type { ConversationLease } from '../../ports/conversation-pipeline.js';
 import { ConversationError } from '../run-turn.js';
+import { handleAgentActivity } from './agent-activity.js';
 import { handleDeliveryFailed } from './delivery-failed.js';
 import { handleEffectSettled } from './effect-settled.js';
 import type { LaneDeps } from './lane-deps.js';
@@ -50,6 +51,8 @@ function dispatch(deps: LaneDeps, lease: ConversationLease, input: LaneInput): P
       return handleDeliveryFailed(deps, lease, input as DeliveryFailed);
     case 'effect-settled':
       return handleEffectSettled(deps, lease, input as EffectSettled);
+    case 'agent':
+      return handleAgentActivity(deps, lease, input as AgentActivity);
     default:
       return handleUserMessage(deps, lease, input as InboundMessage);
   }

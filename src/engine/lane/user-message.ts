@@ -9,6 +9,7 @@ import { commitTurn } from './commit-turn.js';
 import type { LaneDeps } from './lane-deps.js';
 import { conversationLocale, reportTurn, type TurnReport } from './report-turn.js';
 import { startTyping } from '../typing-indicator.js';
+import { countHandoffStart } from './handoff-metrics.js';
 
 const DEFAULT_FLOOD_NOTICE =
   'Vous avez envoyé beaucoup de messages en peu de temps : je n’ai pas lu les derniers. Attendez une minute, puis renvoyez votre question.';
@@ -80,6 +81,7 @@ async function runMachine(
   const locale = conversationLocale(definition, conversation.snapshot);
   const outcome = result.restartReason ? 'restarted' : result.timedOut ? 'timed_out' : 'ok';
   reportTurn(deps, { ...report, outcome, state: result.state, replies, ...(locale === undefined ? {} : { locale }) });
+  countHandoffStart(deps.metrics, stateOf(stored), result.state);
   if (result.restartReason) {
     deps.logger.warn({ conversation: deps.pseudonym(lease.key), reason: result.restartReason }, 'conversation restarted at the beginning');
   }

@@ -7,7 +7,7 @@ import { KNOWN_PROBLEMS, checkMachine, formatProblems, runMachineCheck, runtimeC
 
 describe('the machine check on the CSS assistant', () => {
   it('finds no problem in the real machine, with its texts and the actors the runtime provides, but the known ones', () => {
-    const result = runMachineCheck(cssAssistant, { providedActors: ['askQuestion', 'askAboutMedia'], texts, waivers: KNOWN_PROBLEMS });
+    const result = runMachineCheck(cssAssistant, { providedActors: ['askQuestion', 'askAboutMedia', 'forwardToAgent'], texts, waivers: KNOWN_PROBLEMS });
     expect(result.problems).toEqual([]);
     // Typed digits in topic lists go to the CSS API until the machine's owner fixes it (issue 12).
     expect(result.waived.map(({ state }) => state).filter((state) => state !== 'category')).toEqual([]);
@@ -28,6 +28,12 @@ describe('the machine check on the CSS assistant', () => {
 
   it('reports the actors the runtime does not provide: the machine only has placeholders', () => {
     expect(checkMachine(cssAssistant, { providedActors: [], waivers: KNOWN_PROBLEMS })).toEqual([
+      {
+        machine: 'css-assistant',
+        state: 'dialog.withAgent.forwarding',
+        field: 'invoke.src',
+        message: 'actor "forwardToAgent" is only a placeholder and the runtime does not provide it',
+      },
       {
         machine: 'css-assistant',
         state: 'question.waiting.asking',
@@ -52,7 +58,7 @@ describe('the machine check on the CSS assistant', () => {
         ),
       },
     });
-    const problems = checkMachine({ ...cssAssistant, machine: edited }, { providedActors: ['askQuestion', 'askAboutMedia'], texts, waivers: KNOWN_PROBLEMS });
+    const problems = checkMachine({ ...cssAssistant, machine: edited }, { providedActors: ['askQuestion', 'askAboutMedia', 'forwardToAgent'], texts, waivers: KNOWN_PROBLEMS });
     // The menu is sent on entering it, whether a question is pending or not: every state where it shows is named.
     // (The edited action says it in French whatever the locale: the other locales report it too, under their name.)
     expect(problems.some((problem) => problem.locale === 'en')).toBe(true);

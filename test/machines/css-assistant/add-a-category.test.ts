@@ -1,3 +1,4 @@
+import { withSwitches } from '../../../src/compose/live-machines.js';
 import { describe, expect, it } from '@jest/globals';
 import { BACK_ID, createCssAssistant, frenchContent, messages, type MenuCategory } from '../../../machines/css-assistant/index.js';
 import { FluentMessages } from '../../../src/i18n/fluent-messages.js';
@@ -68,7 +69,7 @@ describe('docs/designing.md: adding a category with two topics is an edit to the
   it('is explored by the path tests by itself: its taps are sample events and some path opens it', () => {
     const taps = (variant.sampleEvents ?? []).flatMap((e) => (e.type === 'user.choice' ? [e.id] : []));
     expect(taps).toEqual(expect.arrayContaining([newCategory.id, newCategory.topics[0]!.id]));
-    const { paths } = machinePaths(variant, { actors: { askQuestion: askQuestionStandIn, askAboutMedia: askAboutMediaStandIn }, maxSimplePaths: 0 });
+    const { paths } = machinePaths(withSwitches(variant, { isAgentInboxOn: false }), { actors: { askQuestion: askQuestionStandIn, askAboutMedia: askAboutMediaStandIn }, maxSimplePaths: 0 });
     expect(paths.some((path) => path.turns.some((turn) => turn.replies.some((m) => rowIds(m).includes(newCategory.topics[0]!.id))))).toBe(true);
   });
 });

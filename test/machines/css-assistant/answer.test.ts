@@ -88,7 +88,7 @@ describe('css-assistant: answers and failures', () => {
     );
     expect(steps[1]!.replies).toHaveLength(1);
     expect(bodyOf(steps[1]!.replies[0])).toBe(`${texts.failure.again}\n\n${texts.contact}`);
-    expect(buttonIds(steps[1]!.replies[0])).toEqual(['reessayer', 'menu', 'aide']);
+    expect(buttonIds(steps[1]!.replies[0])).toEqual(['reessayer', 'agent', 'menu']);
     expect(dialogOf(steps[1])).toBe('contact');
     expect(bodyOf(steps[2]!.replies[0])).toBe('Enfin une réponse.');
   });

@@ -15,8 +15,8 @@ describe('css-assistant: reading whole messages', () => {
     ['menu', 'menu'], [' Menu ', 'menu'], ['le menu stp', 'menu'], ['Ménu ?', 'menu'], ['je veux voir le menu', 'menu'],
     ['contact', 'contact'], ['CONTACTS', 'contact'],
     // Requests for a person and complaints go to the contact and complaint page, never to the CSS API.
-    ['agent', 'contact'], ['conseiller', 'contact'], ['humain', 'contact'], ['parler à quelqu’un', 'contact'],
-    ["je veux parler à un conseiller svp", 'contact'], ['réclamation', 'contact'], ['Plainte', 'contact'], ['porter plainte', 'contact'],
+    ['agent', 'agent'], ['conseiller', 'agent'], ['humain', 'agent'], ['parler à quelqu’un', 'agent'],
+    ["je veux parler à un conseiller svp", 'agent'], ['réclamation', 'contact'], ['Plainte', 'contact'], ['porter plainte', 'contact'],
     ['pension', 'pension'], ['je veux ma pension', 'pension'], ['Ma retraite', 'pension'], ['IPRES', 'pension'],
     ['retour', 'back'], ['précédent', 'back'], ['0', 'back'], [' 0 ', 'back'], ['Retour !', 'back'],
     ['réessayer', 'retry'], ['Ressayer', 'retry'],

@@ -13,6 +13,8 @@ import { eventually } from '../../support/eventually.js';
 import { textsOf } from '../../support/graph-stand-in.js';
 import type { ExpectedTurn } from '../../../src/designer/paths/expected-turns.js';
 import { machinePaths, type MachinePath, type PathOptions } from '../../../src/designer/paths/machine-paths.js';
+import { PATH_SWITCHES } from '../../../src/designer/paths/path-outcomes.js';
+import { withSwitches } from '../../../src/compose/with-switches.js';
 import { serverPool, type PooledServer } from './server-pool.js';
 import type { ActorStandIn } from './stand-ins.js';
 
@@ -111,7 +113,8 @@ export function describePaths(
   options: Omit<PathOptions, 'actors'> & { readonly servers?: number } = {},
 ): void {
   const started = Date.now();
-  const plan = machinePaths(definition, { ...options, actors });
+  // Planned as the pool's servers run it (no agents' inbox): the same paths `npm run check` counts.
+  const plan = machinePaths(withSwitches(definition, PATH_SWITCHES), { ...options, actors });
   const planned = Date.now() - started;
   // Every error a path expects is arranged at a stand-in (an HTTP 500, at once); a generous time limit keeps a loaded
   // machine (a download and an upload under CI's load) from producing an error the path did not arrange.
