@@ -115,6 +115,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     // Effects run outside the turn: a turn only waits for a machine's own in-process actors, if it has any.
     settleTimeoutMs: SETTLE_TIMEOUT_MS,
     keepsMemory: config.userMemoryDays > 0,
+    agentSessionTtlSeconds: config.agentSessionTtlSeconds,
     ...(config.startLocale ? { startLocale: config.startLocale } : {}),
     sender,
     logger,

@@ -44,6 +44,8 @@ export function createCssAssistant(content: CssAssistantContent): MachineDefinit
         ...AGENT_REQUESTS.map((event) => ({ name: 'a handoff the agents cannot take yet (coming, then unreachable)', state: 'dialog', event, max: 2 })),
       ],
     },
+    // With an agent, the conversation outlives the 30-minute session: agents may answer the next morning.
+    agentStates: ['dialog.withAgent'],
   };
 }
 

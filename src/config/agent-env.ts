@@ -33,6 +33,7 @@ export const agentEnv = {
   AGENT_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Africa/Dakar').default('Africa/Dakar'),
   AGENT_REPLY_TIMEOUT_SECONDS: integer(1800, 1, 7 * 24 * 3600),
   AGENT_RETRY_SECONDS: integer(60, 1, 3600),
+  AGENT_SESSION_TTL_SECONDS: integer(48 * 3600, 1, 30 * 24 * 3600),
 };
 
 type AgentEnv = z.output<z.ZodObject<typeof agentEnv>>;
@@ -65,6 +66,11 @@ export type AgentConfig = Readonly<{
   agentReplyTimeoutMs: number;
   /** How long before messages kept while Chatwoot was unreachable are tried again. */
   agentRetryMs: number;
+  /**
+   * How long an idle conversation with an agent is kept (instead of `SESSION_TTL_SECONDS`): agents may answer the next
+   * morning, and the citizen's next message must still reach them.
+   */
+  agentSessionTtlSeconds: number;
 }>;
 
 const CHATWOOT_REQUIRED = ['CHATWOOT_URL', 'CHATWOOT_ACCOUNT_ID', 'CHATWOOT_INBOX_ID', 'CHATWOOT_API_TOKEN', 'CHATWOOT_WEBHOOK_SECRET'] as const;
@@ -91,6 +97,7 @@ export function toAgentConfig(e: AgentEnv): AgentConfig {
     officeHours: officeHoursOf(e),
     agentReplyTimeoutMs: e.AGENT_REPLY_TIMEOUT_SECONDS * 1000,
     agentRetryMs: e.AGENT_RETRY_SECONDS * 1000,
+    agentSessionTtlSeconds: e.AGENT_SESSION_TTL_SECONDS,
   };
 }
 

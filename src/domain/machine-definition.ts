@@ -56,4 +56,9 @@ export interface MachineDefinition {
    * transition sends and fails above it. Absent: `DEFAULT_MESSAGE_CEILING`, one message per user message.
    */
   readonly messageCeiling?: MessageCeiling;
+  /**
+   * States (dotted paths, e.g. `dialog.withAgent`, their children included) where a person, not the machine, holds the
+   * conversation: an idle conversation there is kept `AGENT_SESSION_TTL_SECONDS`, not `SESSION_TTL_SECONDS`.
+   */
+  readonly agentStates?: readonly string[];
 }

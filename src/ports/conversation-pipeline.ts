@@ -168,6 +168,8 @@ export interface CommitChange {
   /** Effect calls the turn started: recorded so that, should this process die, another runs them. */
   readonly effects?: readonly PendingEffect[];
   readonly memory?: UserMemory;
+  /** How long this conversation is kept idle, when not the store's session length (a conversation with an agent). */
+  readonly sessionTtlSeconds?: number;
 }
 
 /** How many live conversations sit in one state of one machine. */

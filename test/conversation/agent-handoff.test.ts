@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { texts } from '../../machines/css-assistant/index.js';
 import { NOT_DELIVERED } from '../../src/engine/lane/agent-activity.js';
-import { mediaMessage, textMessage, webhookBody } from '../builders/payloads.js';
+import { Redis } from 'ioredis';
+import { DEFAULT_PHONE_NUMBER_ID, mediaMessage, textMessage, webhookBody } from '../builders/payloads.js';
 import { tinyJpeg } from '../support/media-fixtures.js';
 import { startChatwootStandIn, type ChatwootStandIn, type StandInConversation } from '../support/chatwoot-stand-in.js';
 import { eventually } from '../support/eventually.js';
 import { textsOf, type GraphStandInOptions } from '../support/graph-stand-in.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { REDIS_URL, startTestServer, type TestServer } from '../support/test-server.js';
 
 const ALWAYS_OPEN = '1-7 00:00-24:00';
 
@@ -245,7 +246,8 @@ describe('live agent handoff: when things go wrong', () => {
 
   it('an agent reply after the citizen’s session expired, within the window, still reaches them', async () => {
     const chatwoot = await startChatwootStandIn();
-    const t = await startWithChatwoot(chatwoot, { SESSION_TTL_SECONDS: '2' });
+    // A conversation with an agent is kept AGENT_SESSION_TTL_SECONDS: both are short here, so that it does expire.
+    const t = await startWithChatwoot(chatwoot, { SESSION_TTL_SECONDS: '2', AGENT_SESSION_TTL_SECONDS: '2' });
     try {
       const from = '221775550007';
       await t.post(webhookBody(textMessage({ from, body: 'agent' })));
@@ -259,6 +261,32 @@ describe('live agent handoff: when things go wrong', () => {
       expect((await receivedAtLeast(t, from, 3))[2]).toBe('Votre attestation est prête.');
       expect(conversation.messages.some((m) => m.private)).toBe(false);
     } finally {
+      await t.close();
+      await chatwoot.close();
+    }
+  });
+
+  it('keeps a conversation with an agent for AGENT_SESSION_TTL_SECONDS, then for the usual session once resolved', async () => {
+    const chatwoot = await startChatwootStandIn();
+    const t = await startWithChatwoot(chatwoot, { SESSION_TTL_SECONDS: '60', AGENT_SESSION_TTL_SECONDS: '7200' });
+    const redis = new Redis(REDIS_URL);
+    try {
+      const from = '221775550008';
+      const conversationKey = `${t.config.keyPrefix}{${DEFAULT_PHONE_NUMBER_ID}:${from}}:conv`;
+      await t.post(webhookBody(textMessage({ from, body: 'bonjour' })));
+      await receivedAtLeast(t, from, 1);
+      expect(await redis.pttl(conversationKey)).toBeLessThanOrEqual(60_000);
+      await t.post(webhookBody(textMessage({ from, body: 'agent' })));
+      const { conversation } = await incoming(chatwoot, 1);
+      await t.quiet();
+      // Waiting for an agent overnight: the citizen's next message must still reach them, not a fresh bot session.
+      expect(await redis.pttl(conversationKey)).toBeGreaterThan(3_600_000);
+      await chatwoot.resolve(conversation.id);
+      await until(() => (received(t, from).includes(texts.agent.back) ? true : undefined));
+      await t.quiet();
+      expect(await redis.pttl(conversationKey)).toBeLessThanOrEqual(60_000);
+    } finally {
+      redis.disconnect();
       await t.close();
       await chatwoot.close();
     }

@@ -52,7 +52,7 @@ export class MemoryConversationLease implements ConversationLease {
 
   async commit(change: CommitChange): Promise<void> {
     if (this.record.inbox[0]?.wamid === change.inputId) this.record.inbox.shift();
-    const expiresAt = this.now() + this.ttlMs;
+    const expiresAt = this.now() + (change.sessionTtlSeconds === undefined ? this.ttlMs : change.sessionTtlSeconds * 1000);
     if (change.conversation) this.record.stored = { conversation: change.conversation, expiresAt };
     else if (this.record.stored) this.record.stored.expiresAt = expiresAt;
     this.record.outbox.push(...change.outbox);

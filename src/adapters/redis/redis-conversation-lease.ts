@@ -126,7 +126,7 @@ export class RedisConversationLease implements ConversationLease {
       this.token,
       change.inputId,
       conversation,
-      sessionTtlSeconds,
+      change.sessionTtlSeconds ?? sessionTtlSeconds,
       outboxTtlSeconds,
       change.memory ? JSON.stringify(change.memory) : '',
       memoryTtlSeconds,

@@ -37,6 +37,16 @@ export async function commitTurn(deps: LaneDeps, lease: ConversationLease, input
     outbox: toOutbox(input, change.replies, change.state, change.conversation.machineId),
     ...(calls.length > 0 ? { effects: calls.map((call) => ({ call, claimedUntil: deps.claimEffectUntil(call.effect, startedAt) })) } : {}),
     ...(change.memory ? { memory: change.memory } : {}),
+    ...(withAgent(deps, input, change) ? { sessionTtlSeconds: deps.agentSessionTtlSeconds } : {}),
   });
   return calls;
+}
+
+/** Whether the turn leaves the conversation in one of its machine's `agentStates` (a person holds it). */
+function withAgent(deps: LaneDeps, input: LaneInput, change: TurnChange): deps is LaneDeps & { agentSessionTtlSeconds: number } {
+  if (deps.agentSessionTtlSeconds === undefined) return false;
+  const definition = deps.machineFor(input.phoneNumberId);
+  const states = definition.id === change.conversation.machineId ? (definition.agentStates ?? []) : [];
+  // A parallel state's name lists its regions' states, comma-separated (`dialog.withAgent.quiet,question.ready`).
+  return change.state.split(',').some((part) => states.some((state) => part === state || part.startsWith(`${state}.`)));
 }

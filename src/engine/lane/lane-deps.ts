@@ -33,6 +33,8 @@ export interface LaneDeps {
   readonly claimEffectUntil: (effect: string, startedAt: number) => number;
   /** Whether what machines `remember` of a user is kept across sessions (`USER_MEMORY_DAYS` > 0). */
   readonly keepsMemory?: boolean;
+  /** How long a conversation in one of its machine's `agentStates` is kept (`AGENT_SESSION_TTL_SECONDS`). */
+  readonly agentSessionTtlSeconds?: number;
   /** The language new sessions start in (`START_LOCALE`); absent, each machine guesses it. */
   readonly startLocale?: Locale;
 }
