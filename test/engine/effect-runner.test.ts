@@ -90,7 +90,8 @@ describe('EffectRunner', () => {
   });
 
   it('ends a call at its deadline, even one that ignores its signal, as a timeout the machine can tell', async () => {
-    const { runner, settled } = runnerWith({ ask: { limit: pLimit(1), timeoutMs: 50, run: () => new Promise<string>(() => undefined) } });
+    // Long enough that a busy machine still starts the call before its deadline (else it fails in the queue instead).
+    const { runner, settled } = runnerWith({ ask: { limit: pLimit(1), timeoutMs: 500, run: () => new Promise<string>(() => undefined) } });
     runner.start([call(1)]);
     await eventually(() => settled.length === 1);
     expect(settled[0]?.outcome).toEqual({ ok: false, error: { type: 'AnswerUnavailableError', reason: 'timeout', message: 'ask did not answer in time' } });
