@@ -38,7 +38,7 @@ export const DIAGRAM_VIEWPORT_SCRIPT = String.raw`const diagramViewport = (() =>
   }
 
   /** The whole diagram in the viewport (readable: not below READABLE, starting from its top left then). */
-  function fit(machine, readable) {
+  function fitToView(machine, readable) {
     const size = naturalSize(machine);
     if (!size || !machine.viewport) return;
     const width = machine.viewport.clientWidth;
@@ -71,7 +71,7 @@ export const DIAGRAM_VIEWPORT_SCRIPT = String.raw`const diagramViewport = (() =>
     if (!machine.view.placed) {
       // A small diagram gets a small box; a big one the box's full height.
       machine.viewport.style.height = Math.min(machine.viewport.clientHeight, Math.ceil(size.height * Math.max(READABLE, Math.min(1, machine.viewport.clientWidth / size.width))) + 24) + 'px';
-      fit(machine, true);
+      fitToView(machine, true);
       showStart(machine);
       machine.view.placed = true;
     } else apply(machine);
@@ -86,7 +86,7 @@ export const DIAGRAM_VIEWPORT_SCRIPT = String.raw`const diagramViewport = (() =>
         const action = button.dataset.zoom;
         if (action === 'in') zoomAt(machine, 1.25, px, py);
         else if (action === 'out') zoomAt(machine, 0.8, px, py);
-        else if (action === 'fit') fit(machine, false);
+        else if (action === 'fit') fitToView(machine, false);
         else zoomAt(machine, 1 / machine.view.scale, px, py);
       });
     }
@@ -117,7 +117,7 @@ export const DIAGRAM_VIEWPORT_SCRIPT = String.raw`const diagramViewport = (() =>
       const moves = { ArrowLeft: [60, 0], ArrowRight: [-60, 0], ArrowUp: [0, 60], ArrowDown: [0, -60] };
       if (event.key === '+' || event.key === '=') zoomAt(machine, 1.25, px, py);
       else if (event.key === '-') zoomAt(machine, 0.8, px, py);
-      else if (event.key === '0') fit(machine, false);
+      else if (event.key === '0') fitToView(machine, false);
       else if (moves[event.key]) {
         machine.view.x += moves[event.key][0];
         machine.view.y += moves[event.key][1];
@@ -126,6 +126,6 @@ export const DIAGRAM_VIEWPORT_SCRIPT = String.raw`const diagramViewport = (() =>
       event.preventDefault();
     });
   }
-  return { controls, place, fit };
+  return { controls, place, fitToView };
 })();
 `;
