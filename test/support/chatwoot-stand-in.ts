@@ -7,6 +7,7 @@
  * the agent with `reply`, `note` and `resolve`, and replays a delivery with `redeliver`.
  */
 
+import { buffer } from 'node:stream/consumers';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,15 +75,6 @@ export interface ChatwootStandIn {
 }
 
 const AGENT = { id: 5, name: 'Claire', email: 'claire@css.example', type: 'user' };
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 type Attachment = NonNullable<StandInMessage['attachments']>[number];
 
@@ -193,7 +185,7 @@ export async function startChatwootStandIn(options: { readonly accountId?: numbe
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const raw = await readBody(req);
+    const raw = await buffer(req);
     if (req.headers['api_access_token'] !== token) return send(res, 401, { error: 'Invalid Access Token' });
     if (failing !== undefined) return send(res, failing, { error: 'Service Unavailable' });
     const url = new URL(req.url ?? '/', 'http://stand-in');

@@ -4,7 +4,8 @@
  * multipart questions about a file (`/ask-image`, `/ask-document`, or any path posted as multipart) too.
  */
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { buffer } from 'node:stream/consumers';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseMultipart } from './multipart.js';
 
@@ -51,15 +52,6 @@ export interface CssStandIn {
 
 const defaultAnswer: CssAnswerFn = (question) => `Réponse CSS à : ${question}`;
 const defaultMediaAnswer: CssMediaAnswerFn = (upload) => `Réponse CSS sur ${upload.filename ?? 'le fichier'} : ${upload.question}`;
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 /** The upload of a multipart body, FastAPI-style: `undefined` when `file` or `question` is missing. */
 function uploadOf(path: string, contentType: string | undefined, body: Buffer): CssMediaUpload | undefined {
@@ -127,7 +119,7 @@ export async function startCssStandIn(answer: CssAnswerFn = defaultAnswer): Prom
 
   const server = createServer((req, res) => {
     void (async () => {
-      const body = await readBody(req);
+      const body = await buffer(req);
       const raw = body.toString('utf8');
       if (req.method === 'POST' && /^multipart\//i.test(req.headers['content-type'] ?? '')) {
         const upload = uploadOf(req.url ?? '', req.headers['content-type'], body);

@@ -4,7 +4,8 @@
  * users' media too (`GET /v25.0/{media-id}`, then the file's URL), recorded apart in `mediaRequests`.
  */
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { text } from 'node:stream/consumers';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CloudApiSentBody } from '../../src/adapters/whatsapp/cloud-api-body.js';
 import { startGraphMediaStandIn, type MediaFn, type MediaRequest } from './graph-media-stand-in.js';
@@ -64,15 +65,6 @@ export interface GraphStandIn {
 }
 
 const MESSAGES_PATH = new RegExp(`^/${GRAPH_VERSION.replace('.', '\\.')}/([^/]+)/messages$`);
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -138,7 +130,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const server = createServer((req, res) => {
     void (async () => {
       const match = req.method === 'POST' ? MESSAGES_PATH.exec(req.url ?? '') : null;
-      const raw = await readBody(req);
+      const raw = await text(req);
       const versioned = (req.url ?? '').split('?')[0]?.replace(`/${GRAPH_VERSION}`, '') ?? '';
       if (req.method === 'GET' && media.handleMetadata(versioned, req.headers.authorization, res)) return;
       if (!match?.[1]) return reply(res, 404, metaError(100, `Unknown path components: ${req.method} ${req.url}`));
