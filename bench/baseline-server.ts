@@ -7,40 +7,22 @@
  * WHATSAPP_APP_SECRET; it prints one JSON line with its port.
  */
 
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
+import { signedWebhookServer } from './baselines/signed-webhook-server.js';
 
 const secret = process.env.WHATSAPP_APP_SECRET ?? '';
 const prefix = process.env.KEY_PREFIX ?? 'bench:';
 // Same client settings as the project's command connection, so the yardstick is a fair one.
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { enableAutoPipelining: true, maxRetriesPerRequest: 2 });
 
-function signatureMatches(body: Buffer, header: string | undefined): boolean {
-  const hex = header?.startsWith('sha256=') ? header.slice(7) : '';
-  const expected = Buffer.from(hex, 'hex');
-  const actual = createHmac('sha256', secret).update(body).digest();
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
-}
-
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    const body = Buffer.concat(chunks);
-    const header = req.headers['x-hub-signature-256'];
-    if (!signatureMatches(body, typeof header === 'string' ? header : undefined)) {
-      res.writeHead(401).end();
-      return;
-    }
-    // One key per delivery, named by its signature; it expires on its own even if the bench dies.
-    const key = `${prefix}baseline:${typeof header === 'string' ? header.slice(7, 39) : ''}`;
-    redis.set(key, body, 'EX', 600).then(
-      () => res.writeHead(200, { 'content-type': 'text/plain' }).end('EVENT_RECEIVED'),
-      () => res.writeHead(503).end(),
-    );
-  });
+const server = signedWebhookServer(secret, (body, signature, res) => {
+  // One key per delivery, named by its signature; it expires on its own even if the bench dies.
+  const key = `${prefix}baseline:${signature.slice(7, 39)}`;
+  redis.set(key, body, 'EX', 600).then(
+    () => res.writeHead(200, { 'content-type': 'text/plain' }).end('EVENT_RECEIVED'),
+    () => res.writeHead(503).end(),
+  );
 });
 
 server.listen(Number(process.env.PORT ?? 0), () => {

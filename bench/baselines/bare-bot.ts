@@ -8,10 +8,10 @@
  * WHATSAPP_APP_SECRET, CSS_API_URL, WHATSAPP_API_URL and WHATSAPP_TOKEN; it prints one JSON line with its port.
  */
 
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import http, { createServer } from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
+import { signedWebhookServer } from './signed-webhook-server.js';
 
 const env = process.env;
 const secret = env.WHATSAPP_APP_SECRET ?? '';
@@ -29,12 +29,6 @@ interface Message {
 }
 interface Webhook {
   readonly entry?: ReadonlyArray<{ readonly changes?: ReadonlyArray<{ readonly value?: { readonly metadata?: { readonly phone_number_id?: string }; readonly messages?: readonly Message[] } }> }>;
-}
-
-function signatureMatches(body: Buffer, header: string | undefined): boolean {
-  const expected = Buffer.from(header?.startsWith('sha256=') ? header.slice(7) : '', 'hex');
-  const actual = createHmac('sha256', secret).update(body).digest();
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 /** POSTs JSON on a kept-alive connection and resolves with the parsed reply. */
@@ -62,32 +56,22 @@ async function answer(phoneNumberId: string, message: Message): Promise<void> {
   await postJson(new URL(`${graph}/${phoneNumberId}/messages`), send, { authorization: `Bearer ${token}` });
 }
 
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    const body = Buffer.concat(chunks);
-    const header = req.headers['x-hub-signature-256'];
-    if (!signatureMatches(body, typeof header === 'string' ? header : undefined)) {
-      res.writeHead(401).end();
-      return;
-    }
-    const webhook = JSON.parse(body.toString('utf8')) as Webhook;
-    const messages = (webhook.entry ?? []).flatMap((entry) =>
-      (entry.changes ?? []).flatMap((change) => (change.value?.messages ?? []).map((message) => ({ number: change.value?.metadata?.phone_number_id ?? '', message }))),
-    );
-    const stored = redis.multi();
-    for (const { message } of messages) {
-      stored.set(`${prefix}bare:seen:${message.id}`, '1', 'EX', 600, 'NX').rpush(`${prefix}bare:in:${message.from}`, JSON.stringify(message));
-    }
-    stored.exec().then(
-      () => {
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('EVENT_RECEIVED');
-        for (const { number, message } of messages) answer(number, message).catch(() => undefined);
-      },
-      () => res.writeHead(503).end(),
-    );
-  });
+const server = signedWebhookServer(secret, (body, _signature, res) => {
+  const webhook = JSON.parse(body.toString('utf8')) as Webhook;
+  const messages = (webhook.entry ?? []).flatMap((entry) =>
+    (entry.changes ?? []).flatMap((change) => (change.value?.messages ?? []).map((message) => ({ number: change.value?.metadata?.phone_number_id ?? '', message }))),
+  );
+  const stored = redis.multi();
+  for (const { message } of messages) {
+    stored.set(`${prefix}bare:seen:${message.id}`, '1', 'EX', 600, 'NX').rpush(`${prefix}bare:in:${message.from}`, JSON.stringify(message));
+  }
+  stored.exec().then(
+    () => {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('EVENT_RECEIVED');
+      for (const { number, message } of messages) answer(number, message).catch(() => undefined);
+    },
+    () => res.writeHead(503).end(),
+  );
 });
 
 server.listen(Number(env.PORT ?? 0), '127.0.0.1', () => {
