@@ -71,6 +71,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
           baseURL: config.whatsappApiUrl,
           timeoutMs: config.whatsappApiTimeoutMs,
           headers: { Authorization: `Bearer ${config.whatsappToken}` },
+          transport: config.httpTransport,
         }),
         timeoutMs: config.whatsappApiTimeoutMs,
       })

@@ -38,7 +38,9 @@ export function effectRunnerFromConfig(
   /** The effects to run: the registry (`src/effects/index.ts`). */
   registered: readonly AnyEffectDefinition[] = effects,
 ): EffectRunner {
-  const css = createHttpClient({ baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs, maxSockets: config.cssApiConcurrency });
+  const css = createHttpClient({
+    baseURL: config.cssApiUrl, timeoutMs: config.cssApiTimeoutMs, maxSockets: config.cssApiConcurrency, transport: config.httpTransport,
+  });
   instrumentHttp(css, deps.metrics.cssSeconds);
   const chatwoot = config.chatwoot
     ? createHttpClient({
@@ -46,6 +48,7 @@ export function effectRunnerFromConfig(
         timeoutMs: config.chatwoot.timeoutMs,
         headers: { api_access_token: config.chatwoot.apiToken },
         maxSockets: CHATWOOT_CONCURRENCY,
+        transport: config.httpTransport,
       })
     : undefined;
   const apis: Record<ApiName, { limit: ReturnType<typeof pLimit>; timeoutMs: number }> = {

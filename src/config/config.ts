@@ -52,6 +52,7 @@ const schema = z.object({
   INBOUND_PER_MINUTE: integer(20, 1, 10_000),
   READ_RECEIPTS: z.enum(['0', '1', 'false', 'true'], { error: 'must be 1 or 0' }).default('1'),
   READ_RECEIPT_DELAY_MS: integer(1000, 0, 20_000),
+  HTTP_TRANSPORT: z.enum(['undici', 'node'], { error: 'must be undici or node' }).default('undici'),
   WORKERS: integer(1, 1, 64),
   WORKER_CONCURRENCY: integer(64, 1, 10_000),
   INSPECT: optionalText.pipe(
@@ -117,6 +118,8 @@ export type Config = Readonly<{
   readReceipts: boolean;
   /** A turn answered within this delay sends no read receipt; a slower one (a CSS call) shows "typing…". */
   readReceiptDelayMs: number;
+  /** What carries the Graph, CSS and Chatwoot calls under axios: undici (default) or axios' own node:http adapter. */
+  httpTransport: 'undici' | 'node';
   /** Sends per second per business number (Meta's throughput), shared by every process on one Redis. */
   outboundPerSecond: number;
   /** Burst to one recipient, paid back over `pairWindowSeconds` (Meta's pair rate limit). */
@@ -207,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     workers: e.WORKERS,
     readReceipts: e.READ_RECEIPTS === '1' || e.READ_RECEIPTS === 'true',
     readReceiptDelayMs: e.READ_RECEIPT_DELAY_MS,
+    httpTransport: e.HTTP_TRANSPORT,
     outboundPerSecond: e.OUTBOUND_PER_SECOND,
     pairBurst: e.PAIR_BURST,
     pairWindowSeconds: e.PAIR_WINDOW_SECONDS,

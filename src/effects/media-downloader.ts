@@ -16,7 +16,7 @@ export function mediaDownloaderFrom(config: Config, timeoutMs: number): GraphMed
   const token = config.whatsappToken;
   if (!token) return undefined;
   const authorization = { Authorization: `Bearer ${token}` };
-  const graph = createHttpClient({ baseURL: config.whatsappApiUrl, timeoutMs, headers: authorization });
+  const graph = createHttpClient({ baseURL: config.whatsappApiUrl, timeoutMs, headers: authorization, transport: config.httpTransport });
   // The media URL is absolute and on Meta's CDN, which the shared client refuses: a client of its own, that
   // follows no redirect, so the token goes only to the URL the Graph API gave.
   // `timeout` lets the agent honour the file server's Keep-Alive hint (see createHttpClient).

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
+import { undiciAdapter } from './undici-adapter.js';
 
 /** Enough parallel sockets for a burst of replies, few enough not to exhaust a small remote. */
 const MAX_SOCKETS = 64;
@@ -21,7 +22,14 @@ export interface HttpClientOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Sockets kept per host: as many as calls this client may have in flight at once (default 64). */
   readonly maxSockets?: number;
+  /**
+   * What carries the requests under axios (`HTTP_TRANSPORT`): `undici` (the default, about a third of the CPU per call)
+   * or `node`, axios' own node:http adapter. See `undiciAdapter`.
+   */
+  readonly transport?: HttpTransport;
 }
+
+export type HttpTransport = 'undici' | 'node';
 
 /**
  * An axios instance bound to one remote: keep-alive agents, a per-request timeout, and relative URLs always joined
@@ -40,8 +48,10 @@ export interface HttpClientOptions {
  * const sender = new GraphMessageSender({ http: graph });
  */
 export function createHttpClient(options: HttpClientOptions): AxiosInstance {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? MAX_SOCKETS, timeout: options.timeoutMs };
+  const maxSockets = options.maxSockets ?? MAX_SOCKETS;
+  const agentOptions = { keepAlive: true, maxSockets, timeout: options.timeoutMs };
   return axios.create({
+    ...(options.transport === 'node' ? {} : { adapter: undiciAdapter({ connections: maxSockets, maxResponseBytes: MAX_BODY_BYTES }) }),
     baseURL: options.baseURL,
     timeout: options.timeoutMs,
     headers: { ...options.headers },

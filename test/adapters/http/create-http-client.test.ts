@@ -32,12 +32,12 @@ describe('createHttpClient', () => {
     expect(seen.map((s) => s.auth)).toEqual(['Bearer t', 'Bearer t']);
   });
 
-  it('reuses one connection for consecutive requests (keep-alive)', async () => {
-    const http = createHttpClient({ baseURL: base, timeoutMs: 1000 });
-    await http.get('/a');
-    await http.get('/b');
-    expect(seen).toHaveLength(2);
-    expect(seen[1]?.socket).toBe(seen[0]?.socket);
+  it.each(['undici', 'node'] as const)('reuses its connections for consecutive requests (keep-alive, %s transport)', async (transport) => {
+    const http = createHttpClient({ baseURL: base, timeoutMs: 1000, transport });
+    for (let i = 0; i < 20; i += 1) await http.get(`/${i}`);
+    expect(seen).toHaveLength(20);
+    // undici may open a second connection while the first is still finishing a reply; never one per request.
+    expect(new Set(seen.map((s) => s.socket)).size).toBeLessThanOrEqual(2);
   });
 
   it('never sends a request to an absolute URL outside its base', async () => {

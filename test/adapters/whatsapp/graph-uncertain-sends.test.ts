@@ -49,6 +49,8 @@ describe('GraphMessageSender: sends that may or may not have reached Meta', () =
       const http = createHttpClient({ baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v25.0`, timeoutMs: 2000 });
       const kept = new GraphMessageSender({ http, timeoutMs: 2000 });
       expect(await kept.send(to, { type: 'text', text: 'Un' })).toEqual({ wamid: 'wamid.first' });
+      // undici gives the connection back to its pool once the reply is wholly handled, a tick later.
+      await new Promise((resolve) => setImmediate(resolve));
       const error = await kept.send(to, { type: 'text', text: 'Deux' }).then(() => undefined, (e: unknown) => e);
       expect(error).toBeInstanceOf(GraphApiError);
       expect(error).toMatchObject({ retryable: true });
