@@ -141,7 +141,7 @@ export function formatReport(r: BenchResults): string {
             Object.entries(r.questions.commandsSent.byCommand).map(([command, n]) => `${command} ${n}`).join(', ') + ')',
         ]
       : []),
-    ...(r.scaleOut ?? []).map((setup) => `questions on ${setup.name}: ${setup.ratioToOneProcess.toFixed(2)} × one process on one Redis, same run`),
+    ...(r.scaleOut ?? []).map((setup) => `questions with ${setup.name}: ${setup.ratioToOneProcess.toFixed(2)} × one process over undici on one Redis, same run`),
     ...(r.rss ? [`RSS with many users: ${mb(r.rss.rssAfterFirst)} after ${r.rss.firstUsers}, ${mb(r.rss.rssAfterAll)} after ${r.rss.totalUsers}`] : []),
     '',
     table([['target', 'goal', 'measured', ''], ...r.targets.map((t) => [t.name, t.goal, t.measured, t.met ? 'met' : 'MISSED'])]),
