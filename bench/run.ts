@@ -205,6 +205,11 @@ async function main(): Promise<number> {
   if (settings.warmup > 0) {
     await measure(spec('baseline warm-up', baseline, buildMessages(PHONE.warmup, settings.warmup, GREETING), closed, []));
     await measure(spec('warm-up', project, buildMessages(PHONE.warmup, settings.warmup, GREETING), closed, [isWelcome]));
+    // The question path (effects, the CSS call) settles too, as the bare bot's warm-up lets its own do.
+    if (settings.questions > 0) {
+      await measure(spec('warm-up questions', project, buildMessages(PHONE.warmup, Math.min(2000, settings.warmup), QUESTION), closed, [isAnswer]));
+    }
+    graph.reset();
   }
   const { base, ack, bytes, usedMemoryDelta } = await measureAck(baseline, project);
   await baseline.stop();

@@ -35,9 +35,13 @@ const MODIFIERS = /\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}|\uFE0E|\uFE
  * phraseKey('👍🏾👍', [])                     // '👍'
  */
 export function phraseKey(text: string, fillers: readonly string[]): string {
+  return keyOf(text, new Set(fillers.map((filler) => foldText(filler))));
+}
+
+/** {@link phraseKey} with the fillers already folded: a reader folds them once, not once per message. */
+function keyOf(text: string, drop: ReadonlySet<string>): string {
   const folded = foldText(text).replace(MODIFIERS, '');
   if (!WORD_CHARACTER.test(folded)) return squeeze(folded.replace(/[^\p{Extended_Pictographic}]/gu, ''));
-  const drop = new Set(fillers.map((filler) => foldText(filler)));
   const words = folded
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
@@ -71,8 +75,9 @@ export function createMeaningReader(vocabulary: Vocabulary): (text: string) => s
       if (key !== '' && !byKey.has(key)) byKey.set(key, meaning);
     }
   }
+  const drop = new Set(fillers);
   return (text) => {
-    const key = phraseKey(text, fillers);
+    const key = keyOf(text, drop);
     return key === '' ? undefined : byKey.get(key);
   };
 }
