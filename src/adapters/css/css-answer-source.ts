@@ -6,7 +6,7 @@
 import type { AxiosInstance } from 'axios';
 import { AnswerUnavailableError } from '../../domain/errors.js';
 import type { AnswerSource } from '../../ports/answer-source.js';
-import { callDeadline } from './call-deadline.js';
+import { withCallDeadline } from '../http/call-deadline.js';
 import { toAnswerUnavailable } from './css-api-error.js';
 import { limitAnswer } from './limit-answer.js';
 
@@ -46,8 +46,9 @@ export class CssAnswerSource implements AnswerSource {
     let status: number;
     let data: unknown;
     try {
-      const signal = callDeadline(this.options.timeoutMs, options.signal);
-      ({ status, data } = await this.deps.http.post<unknown>(ASK_PATH, { question }, { signal }));
+      ({ status, data } = await withCallDeadline(this.options.timeoutMs, options.signal, (signal) =>
+        this.deps.http.post<unknown>(ASK_PATH, { question }, { signal }),
+      ));
     } catch (error) {
       throw toAnswerUnavailable(error);
     }

@@ -2,7 +2,7 @@ import { isAxiosError, type AxiosInstance } from 'axios';
 import { AnswerUnavailableError } from '../../domain/errors.js';
 import type { FileStatus } from '../../domain/file-status.js';
 import type { FileStatusSource } from '../../ports/file-status-source.js';
-import { callDeadline } from './call-deadline.js';
+import { withCallDeadline } from '../http/call-deadline.js';
 import { toAnswerUnavailable } from './css-api-error.js';
 
 /**
@@ -21,8 +21,9 @@ export class CssFileStatusSource implements FileStatusSource {
   async status(registrationNumber: string, options: { signal?: AbortSignal } = {}): Promise<FileStatus> {
     let data: unknown;
     try {
-      const signal = callDeadline(this.deps.timeoutMs, options.signal);
-      ({ data } = await this.deps.http.post<unknown>(this.deps.path, { registrationNumber }, { signal }));
+      ({ data } = await withCallDeadline(this.deps.timeoutMs, options.signal, (signal) =>
+        this.deps.http.post<unknown>(this.deps.path, { registrationNumber }, { signal }),
+      ));
     } catch (error) {
       const unavailable = toAnswerUnavailable(error);
       const said = isAxiosError(error) ? (error.response?.data as { found?: unknown } | undefined) : undefined;

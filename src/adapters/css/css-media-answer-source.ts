@@ -7,6 +7,7 @@ import type { AxiosInstance } from 'axios';
 import { AnswerUnavailableError } from '../../domain/errors.js';
 import type { AnswerableMedia, MediaQuestion } from '../../domain/media-question.js';
 import type { MediaAnswerSource, MediaDownloader, MediaPolicy } from '../../ports/media-answer-source.js';
+import { withCallDeadline } from '../http/call-deadline.js';
 import { toAnswerUnavailable } from './css-api-error.js';
 import { limitAnswer } from './limit-answer.js';
 
@@ -80,20 +81,18 @@ export class CssMediaAnswerSource implements MediaAnswerSource {
   }
 
   async askAboutMedia(input: MediaQuestion, options: { signal?: AbortSignal } = {}): Promise<string> {
-    const deadline = AbortSignal.timeout(this.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-    const file = await this.deps.downloader.download(input.mediaId, this.policies[input.media], { signal });
-
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), filenameOf(input, file.mimeType));
-    form.append('question', input.question.trim() || DEFAULT_QUESTIONS[input.media]);
-    let status: number;
-    let data: unknown;
-    try {
-      ({ status, data } = await this.deps.http.post<unknown>(this.paths[input.media], form, { signal }));
-    } catch (error) {
-      throw toAnswerUnavailable(error);
-    }
+    // One deadline for the download and the question together.
+    const { status, data } = await withCallDeadline(this.timeoutMs, options.signal, async (signal) => {
+      const file = await this.deps.downloader.download(input.mediaId, this.policies[input.media], signal ? { signal } : {});
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), filenameOf(input, file.mimeType));
+      form.append('question', input.question.trim() || DEFAULT_QUESTIONS[input.media]);
+      try {
+        return await this.deps.http.post<unknown>(this.paths[input.media], form, { signal });
+      } catch (error) {
+        throw toAnswerUnavailable(error);
+      }
+    });
     const answer = answerOf(data);
     if (answer === undefined) {
       throw new AnswerUnavailableError('bad-reply', `CSS API answered HTTP ${status} about the ${input.media} without a non-empty "answer"`, status);

@@ -9,6 +9,7 @@ import type { OutboundMessage, Recipient } from '../../domain/outbound.js';
 import { assertWithinLimits } from '../../domain/validate-outbound.js';
 import type { MessageSender } from '../../ports/message-sender.js';
 import type { ReadReceipts } from '../../ports/read-receipts.js';
+import { withCallDeadline } from '../http/call-deadline.js';
 import { toCloudApiBody } from './cloud-api-body.js';
 
 /** Meta codes that mean "try again later": rate limits, throughput, outages, maintenance. */
@@ -130,8 +131,9 @@ export class GraphMessageSender implements MessageSender, ReadReceipts {
    */
   constructor(private readonly deps: { readonly http: AxiosInstance; readonly timeoutMs?: number }) {}
 
-  private deadline(): { signal?: AbortSignal } {
-    return this.deps.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(this.deps.timeoutMs) };
+  /** Posts to `{phone_number_id}/messages` within the whole-call deadline. */
+  private post(path: string, body: unknown): Promise<{ data: unknown }> {
+    return withCallDeadline(this.deps.timeoutMs, undefined, (signal) => this.deps.http.post<unknown>(path, body, signal ? { signal } : {}));
   }
 
   async send(recipient: Recipient, message: OutboundMessage): Promise<{ readonly wamid?: string }> {
@@ -142,7 +144,7 @@ export class GraphMessageSender implements MessageSender, ReadReceipts {
     const path = `${encodeURIComponent(recipient.phoneNumberId)}/messages`;
     let data: unknown;
     try {
-      ({ data } = await this.deps.http.post<unknown>(path, body, this.deadline()));
+      ({ data } = await this.post(path, body));
     } catch (error) {
       throw toGraphApiError(error, recipient.phoneNumberId);
     }
@@ -159,7 +161,7 @@ export class GraphMessageSender implements MessageSender, ReadReceipts {
       ...(options.typing ? { typing_indicator: { type: 'text' } } : {}),
     };
     try {
-      await this.deps.http.post(`${encodeURIComponent(phoneNumberId)}/messages`, body, this.deadline());
+      await this.post(`${encodeURIComponent(phoneNumberId)}/messages`, body);
     } catch (error) {
       throw toGraphApiError(error, phoneNumberId);
     }
