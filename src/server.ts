@@ -170,6 +170,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       await worker.stop();
       await inspection?.close();
       stopTrimming();
+      await analytics.flush();
       await closeStore();
     },
   };

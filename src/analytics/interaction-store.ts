@@ -22,6 +22,8 @@ export interface InteractionSource {
 export interface InteractionStore extends InteractionRecorder, InteractionSource {
   /** Deletes every record older than the retention, with its question; resolves to how many went. */
   dropExpired(): Promise<number>;
+  /** Writes what is waiting to be written (at shutdown); never rejects. */
+  flush(): Promise<void>;
 }
 
 /** One day in milliseconds, to turn `QUESTION_RETENTION_DAYS` into a retention. */

@@ -58,6 +58,9 @@ export class MemoryInteractionRecorder implements InteractionStore {
     return newest;
   }
 
+  /** Nothing waits: records are kept as they come. */
+  async flush(): Promise<void> {}
+
   async dropExpired(): Promise<number> {
     return this.dropExpiredNow();
   }

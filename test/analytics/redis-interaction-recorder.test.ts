@@ -67,7 +67,7 @@ describe('RedisInteractionRecorder', () => {
     const down = new Redis({ port: 1, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
     const store = new RedisInteractionRecorder({ redis: down, keyPrefix: prefix, maxEntries: 10, retentionMs: DAY_MS, logger });
     expect(() => store.record(interaction())).not.toThrow();
-    await eventually(() => lines().some((line) => line.msg === 'analytics: an interaction could not be stored'));
+    await eventually(() => lines().some((line) => line.msg === 'analytics: interactions could not be stored'));
     await expect(store.recent(10)).rejects.toThrow();
     down.disconnect();
   });
