@@ -193,7 +193,9 @@ export class ConversationWorker {
     const renew = setInterval(() => {
       held.extend().catch((error: unknown) => logger.warn({ conversation: this.options.pseudonym(key), err: error }, 'lease renewal failed'));
     }, this.options.leaseRenewMs ?? 3000);
-    let done: WorkTicket[];
+    let done: readonly WorkTicket[];
+    // The write that leaves the conversation idle gives it back too, where the store can (one round trip less).
+    held.releaseWhenIdle?.(() => lane.tickets.slice());
     try {
       do {
         await this.flush(held);
@@ -202,8 +204,8 @@ export class ConversationWorker {
           await this.flush(held);
         }
         // The tickets the lane has seen are completed with the release, in the same step.
-        done = lane.tickets.slice();
-      } while (!(await held.release(done)));
+        done = held.released ?? lane.tickets.slice();
+      } while (!(held.released !== undefined || (await held.release(done))));
       lane.completed = done.length;
     } catch (error) {
       // Tickets stay incomplete and the lease expires: another worker (or this one) picks the work up again.

@@ -157,6 +157,13 @@ export interface ConversationLease {
    * false (lease kept, tickets not completed) when work arrived meanwhile.
    */
   release(done?: readonly WorkTicket[]): Promise<boolean>;
+  /**
+   * Optional, a round trip saved per turn: gives the conversation back with the next write (a commit, a settled send)
+   * that leaves inbox and outbox empty, completing the tickets `done()` returns then, as `release` would. A store that
+   * offers it sets `released` to those tickets once it happened; the holder then has nothing left to release.
+   */
+  releaseWhenIdle?(done: () => readonly WorkTicket[]): void;
+  readonly released?: readonly WorkTicket[] | undefined;
 }
 
 /** What one turn writes, in one atomic step. */

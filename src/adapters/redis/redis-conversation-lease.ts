@@ -50,6 +50,10 @@ export class RedisConversationLease implements ConversationLease {
   /** The stored conversation JSON (null: none). */
   private conversation: string | null;
   private readonly remembered: string | null;
+  /** The lane's tickets, when the holder asked to give the conversation back with the write that leaves it idle. */
+  private releaseWith: (() => readonly WorkTicket[]) | undefined;
+  /** The tickets completed when a write gave the conversation back; undefined while it is held. */
+  released: readonly WorkTicket[] | undefined;
 
   private constructor(
     private readonly options: RedisLeaseOptions,
@@ -139,9 +143,14 @@ export class RedisConversationLease implements ConversationLease {
     }
     // Unknown until the reply arrives: a commit that fails may or may not have been applied.
     this.head = undefined;
-    this.head = (await this.fenced(() => scripts.commit(keys, args))) as string | null;
+    const release = this.releaseArgs(change.outbox.length === 0);
+    keys.splice(5, 0, ...release.keys);
+    args.splice(7, 0, ...release.args);
+    const result = (await this.fenced(() => scripts.commit(keys, args))) as string | null | number;
     if (conversation !== '') this.conversation = conversation;
     this.outbox?.push(...change.outbox);
+    if (result === 1) await this.gaveBack(release.tickets);
+    else this.head = result as string | null;
     if (change.conversation) {
       // Another slot on a cluster, so not in the script: a crash right here loses a reminder, never a message.
       const dueAt = earliestDue(change.conversation);
@@ -166,16 +175,49 @@ export class RedisConversationLease implements ConversationLease {
     const { sentWamid } = outcome;
     // The index entry lives in another slot on a cluster: there it is written after the script, not in it.
     const indexInScript = sentWamid !== undefined && !redis.isCluster;
+    // The last item of a known outbox, with no input known to be waiting: the conversation may go back in this step.
+    const last = this.outbox?.length === 1 && this.outbox[0]?.id === itemId && this.head === null;
+    const release = this.releaseArgs(last);
     const removed = await this.fenced(() =>
       scripts.settleOutbox(
-        [this.keys.lease, this.keys.outbox, ...(indexInScript ? [shared.sent(sentWamid)] : [])],
-        [this.token, itemId, ...(indexInScript ? [this.key, outboxTtlSeconds] : [])],
+        [this.keys.lease, this.keys.outbox, this.keys.inbox, ...(indexInScript ? [shared.sent(sentWamid)] : []), ...release.keys],
+        [this.token, itemId, this.key, indexInScript ? outboxTtlSeconds : '', ...release.args],
       ),
     );
     // 0: the head was not that item (an earlier attempt removed it before its reply was lost): read the outbox again.
-    if (removed === 1 && this.outbox?.[0]?.id === itemId) this.outbox.shift();
+    if (removed !== 0 && this.outbox?.[0]?.id === itemId) this.outbox.shift();
     else this.outbox = undefined;
     if (sentWamid !== undefined && !indexInScript) await redis.set(shared.sent(sentWamid), this.key, 'EX', outboxTtlSeconds);
+    if (removed === 2) await this.gaveBack(release.tickets);
+  }
+
+  releaseWhenIdle(done: () => readonly WorkTicket[]): void {
+    this.releaseWith = done;
+  }
+
+  /**
+   * The release part of a write's arguments: asked for when the holder offered it and `mayBeIdle` (the write may leave
+   * nothing to do); the work stream goes in the script on a single server only (another slot on a cluster).
+   */
+  private releaseArgs(mayBeIdle: boolean): { keys: string[]; args: string[]; tickets: readonly WorkTicket[] } {
+    const { redis, shared } = this.options;
+    if (!this.releaseWith || !mayBeIdle) return { keys: [], args: ['', '', ''], tickets: [] };
+    const tickets = this.releaseWith();
+    const inScript = tickets.length > 0 && !redis.isCluster;
+    return {
+      keys: inScript ? [shared.ready] : [],
+      args: ['1', inScript ? shared.group : '', tickets.map((ticket) => ticket.id).join(' ')],
+      tickets,
+    };
+  }
+
+  /** After a write gave the conversation back: nothing is left in it; on a cluster the tickets are completed now. */
+  private async gaveBack(tickets: readonly WorkTicket[]): Promise<void> {
+    this.head = null;
+    this.outbox = [];
+    this.released = tickets;
+    const { redis, scripts, shared } = this.options;
+    if (tickets.length > 0 && redis.isCluster) await scripts.complete([shared.ready], [shared.group, ...tickets.map((ticket) => ticket.id)]);
   }
 
   async extend(): Promise<boolean> {

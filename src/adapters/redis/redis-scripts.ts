@@ -41,12 +41,36 @@ if not conversation then memory = redis.call('GET', KEYS[5]) end
 return {redis.call('LRANGE', KEYS[3], 0, -1), redis.call('LINDEX', KEYS[2], 0), conversation, memory}`;
 
 /**
- * KEYS: lease, inbox, conversation, outbox, memory[, effects due, effect calls].
- * ARGV: token, input id, conversation JSON or '', session TTL, outbox TTL, memory JSON or '', memory TTL, n, n outbox
- * items, then (call id, claimed until, call JSON) per effect call (given the effect keys: a single server, where they
- * may live in another slot). Returns the inbox head left after the commit (nil when empty), the turn's next input.
+ * Gives the conversation back when nothing is left to do (inbox and outbox empty) and the holder asked for it
+ * (`release` is '1'): the lease goes, and given the work stream's key and group (a single server) the tickets the lane
+ * handled are acknowledged and deleted. Returns 1 then; nil, and nothing done, when work is left. The caller knows
+ * the lease is its own.  Arguments: the lease, inbox and outbox keys, the release flag, the stream key or nil, the
+ * group, the ticket ids separated by spaces.
  */
-const commit = `
+const releaseIfIdle = `
+local function releaseIfIdle(lease, inbox, outbox, release, stream, group, tickets)
+  if release ~= '1' or redis.call('LLEN', inbox) > 0 or redis.call('LLEN', outbox) > 0 then return nil end
+  redis.call('DEL', lease)
+  if stream then
+    local ids = {}
+    for id in string.gmatch(tickets, '%S+') do ids[#ids + 1] = id end
+    if #ids > 0 then
+      redis.call('XACK', stream, group, unpack(ids))
+      redis.call('XDEL', stream, unpack(ids))
+    end
+  end
+  return 1
+end`;
+
+/**
+ * KEYS: lease, inbox, conversation, outbox, memory[, work stream][, effects due, effect calls].
+ * ARGV: token, input id, conversation JSON or '', session TTL, outbox TTL, memory JSON or '', memory TTL, release ('1'
+ * to give the conversation back if nothing is left to do), group ('' when the work stream's key is not given), ticket
+ * ids, n, n outbox items, then (call id, claimed until, call JSON) per effect call (given the effect keys: a single
+ * server, where they and the stream may live in another slot). Returns 1 when the conversation was given back, else
+ * the inbox head left after the commit (nil when empty), the turn's next input.
+ */
+const commit = `${releaseIfIdle}
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.error_reply('LEASE_LOST') end
 local head = redis.call('LINDEX', KEYS[2], 0)
 if head and cjson.decode(head).wamid == ARGV[2] then redis.call('LPOP', KEYS[2]) end
@@ -56,26 +80,34 @@ else
   redis.call('EXPIRE', KEYS[3], ARGV[4])
 end
 if ARGV[6] ~= '' then redis.call('SET', KEYS[5], ARGV[6], 'EX', ARGV[7]) end
-local n = tonumber(ARGV[8])
-for i = 9, 8 + n do redis.call('RPUSH', KEYS[4], ARGV[i]) end
+local n = tonumber(ARGV[11])
+for i = 12, 11 + n do redis.call('RPUSH', KEYS[4], ARGV[i]) end
 if n > 0 then redis.call('EXPIRE', KEYS[4], ARGV[5]) end
-for i = 9 + n, #ARGV, 3 do
-  redis.call('ZADD', KEYS[6], ARGV[i + 1], ARGV[i])
-  redis.call('HSET', KEYS[7], ARGV[i], ARGV[i + 2])
+for i = 12 + n, #ARGV, 3 do
+  redis.call('ZADD', KEYS[#KEYS - 1], ARGV[i + 1], ARGV[i])
+  redis.call('HSET', KEYS[#KEYS], ARGV[i], ARGV[i + 2])
 end
+local stream = nil
+if ARGV[9] ~= '' then stream = KEYS[6] end
+if releaseIfIdle(KEYS[1], KEYS[2], KEYS[4], ARGV[8], stream, ARGV[9], ARGV[10]) then return 1 end
 return redis.call('LINDEX', KEYS[2], 0)`;
 
 /**
- * KEYS: lease, outbox[, sent index key].  ARGV: token, item id[, conversation key, index TTL]. Removes the outbox head if
- * it is that item and, given the index key (a single server, where it may live in any slot), records in the same step
- * which conversation Meta's wamid for it belongs to.
+ * KEYS: lease, outbox, inbox[, sent index key][, work stream].  ARGV: token, item id, conversation key, index TTL ('':
+ * no index key), release, group ('': no stream key), ticket ids. Removes the outbox head if it is that item and, given
+ * the index key (a single server, where it may live in any slot), records in the same step which conversation Meta's
+ * wamid for it belongs to; then gives the conversation back if asked and nothing is left (see releaseIfIdle). Returns
+ * 0 when the head was not that item, 1 when removed, 2 when removed and the conversation given back.
  */
-const settleOutbox = `
+const settleOutbox = `${releaseIfIdle}
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.error_reply('LEASE_LOST') end
 local head = redis.call('LINDEX', KEYS[2], 0)
 if not head or cjson.decode(head).id ~= ARGV[2] then return 0 end
 redis.call('LPOP', KEYS[2])
-if KEYS[3] then redis.call('SET', KEYS[3], ARGV[3], 'EX', ARGV[4]) end
+if ARGV[4] ~= '' then redis.call('SET', KEYS[4], ARGV[3], 'EX', ARGV[4]) end
+local stream = nil
+if ARGV[6] ~= '' then stream = KEYS[#KEYS] end
+if releaseIfIdle(KEYS[1], KEYS[3], KEYS[2], ARGV[5], stream, ARGV[6], ARGV[7]) then return 2 end
 return 1`;
 
 /** KEYS: the work stream.  ARGV: group, ids… Acknowledged and deleted in one call, so the stream stays short. */
