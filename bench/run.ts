@@ -20,7 +20,7 @@ import { RedisProbe, type ConversationBytes } from './redis-probe.js';
 import { ReplyTracker, type ReplyCheck } from './reply-tracker.js';
 import { formatHostile, measureHostile } from './hostile-phase.js';
 import { formatReport, judgeTargets, writeResults } from './report.js';
-import { readSettings } from './settings.js';
+import { SERVER_NODE_FLAGS, readSettings } from './settings.js';
 import { SLOW_QUESTION, runSlowCssPhase, type SlowCssResult } from './slow-css-phase.js';
 import { measureCommandsSent, measureQuestionRate, measureQuestionsVsBare } from './question-phases.js';
 import { measureRssGrowth } from './rss-phase.js';
@@ -94,7 +94,7 @@ async function startProject(graph: GraphStandIn, css: CssStandIn, extra: Record<
     ...extra,
   };
   if (dropRedisUrl) delete env.REDIS_URL;
-  const args = [...(profiled ? ['--cpu-prof', '--cpu-prof-dir', PROFILES.pathname] : []), 'dist/src/main.js'];
+  const args = [...SERVER_NODE_FLAGS, ...(profiled ? ['--cpu-prof', '--cpu-prof-dir', PROFILES.pathname] : []), 'dist/src/main.js'];
   const child = await startServerChild(args, env);
   children.push(child);
   await waitReady(child.port);

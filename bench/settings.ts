@@ -41,6 +41,13 @@ export interface BenchSettings {
   readonly serverEnv: Readonly<Record<string, string>>;
 }
 
+/**
+ * The flags `npm start` gives node (package.json), so the bench measures the process operators run. A young generation
+ * of 64 MB instead of 16: at a thousand questions a second, requests in flight survive fewer scavenges; measured on the
+ * project's machine, about 10 % less CPU per question for about 70 MB more RSS.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'] as const;
+
 /** Server variables a bench run may set, e.g. `WORKER_CONCURRENCY=256 npm run bench`. */
 export const PASSED_TO_SERVER = ['WORKERS', 'WORKER_CONCURRENCY', 'OUTBOUND_PER_SECOND', 'READ_RECEIPTS', 'INBOUND_PER_MINUTE', 'PAIR_BURST'] as const;
 
