@@ -20,7 +20,7 @@ import { RedisProbe, type ConversationBytes } from './redis-probe.js';
 import { ReplyTracker, type ReplyCheck } from './reply-tracker.js';
 import { formatHostile, measureHostile } from './hostile-phase.js';
 import { formatReport, judgeTargets, writeResults } from './report.js';
-import { SERVER_NODE_FLAGS, readSettings } from './settings.js';
+import { readSettings } from './settings.js';
 import { SLOW_QUESTION, runSlowCssPhase, type SlowCssResult } from './slow-css-phase.js';
 import { measureCommandsSent, measureQuestionRate, measureQuestionsVsBare } from './question-phases.js';
 import { measureRssGrowth } from './rss-phase.js';
@@ -94,7 +94,7 @@ async function startProject(graph: GraphStandIn, css: CssStandIn, extra: Record<
     ...extra,
   };
   if (dropRedisUrl) delete env.REDIS_URL;
-  const args = [...SERVER_NODE_FLAGS, ...(profiled ? ['--cpu-prof', '--cpu-prof-dir', PROFILES.pathname] : []), 'dist/src/main.js'];
+  const args = [...settings.serverNodeFlags, ...(profiled ? ['--cpu-prof', '--cpu-prof-dir', PROFILES.pathname] : []), 'dist/src/main.js'];
   const child = await startServerChild(args, env);
   children.push(child);
   await waitReady(child.port);
@@ -260,7 +260,7 @@ async function main(): Promise<number> {
       cpus: cpus().length, loadAverage: [loadAtStart, loadavg()[0] ?? 0].map((l) => Math.round(l * 100) / 100),
       node: process.version, redis: /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? '?',
     },
-    settings: { ...settings, serverEnv: JSON.stringify(settings.serverEnv), redisUrl: settings.redisUrl.replace(/\/\/[^@]*@/, '//***@'), keyPrefix: prefix },
+    settings: { ...settings, serverEnv: JSON.stringify(settings.serverEnv), serverNodeFlags: settings.serverNodeFlags.join(' '), redisUrl: settings.redisUrl.replace(/\/\/[^@]*@/, '//***@'), keyPrefix: prefix },
     baseline: base,
     phases,
     ackRatioToBaseline: base.ack.perSecond > 0 ? Math.round((ack.ack.perSecond / base.ack.perSecond) * 1000) / 1000 : 0,

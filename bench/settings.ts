@@ -32,6 +32,8 @@ export interface BenchSettings {
   readonly rounds: number;
   /** Profile the server with `--cpu-prof` and print where its time went. */
   readonly cpuProfile: boolean;
+  /** The node flags the project runs with: `npm start`'s ({@link SERVER_NODE_FLAGS}) unless `BENCH_NODE_FLAGS` says otherwise. */
+  readonly serverNodeFlags: readonly string[];
   readonly serverLogLevel: string;
   /**
    * Extra server environment: `OUTBOUND_PER_SECOND=10000` (the most the project accepts) so that the pacing
@@ -82,6 +84,7 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
     slowCssMs: integer(env, 'BENCH_SLOW_CSS_MS', 3000, 1, 60_000),
     rounds: integer(env, 'BENCH_ROUNDS', 4, 1, 20),
     cpuProfile: env.BENCH_CPU_PROF === '1',
+    serverNodeFlags: env.BENCH_NODE_FLAGS === undefined ? SERVER_NODE_FLAGS : env.BENCH_NODE_FLAGS.split(' ').filter((flag) => flag !== ''),
     serverLogLevel: env.BENCH_LOG_LEVEL || 'warn',
     serverEnv: {
       OUTBOUND_PER_SECOND: '10000',
