@@ -25,11 +25,8 @@ export function restorableSnapshot(
   if (!snapshot || typeof snapshot !== 'object' || snapshot.status !== 'active' || snapshot.value === undefined) {
     return { reason: 'stored snapshot is not an active machine snapshot' };
   }
-  try {
-    definition.machine.resolveState({ value: snapshot.value, context: snapshot.context });
-  } catch (error) {
-    return { reason: `stored snapshot does not fit the machine: ${(error as Error).message}` };
-  }
+  const problem = stateValueProblem(definition, snapshot.value, snapshot.context);
+  if (problem !== undefined) return { reason: `stored snapshot does not fit the machine: ${problem}` };
   // A child whose logic was renamed would restore silently and never finish: refuse it here.
   const known = definition.machine.implementations.actors;
   for (const child of Object.values((snapshot.children ?? {}) as Record<string, { src?: unknown }>)) {
@@ -38,6 +35,25 @@ export function restorableSnapshot(
     }
   }
   return { snapshot: snapshot as Snapshot<unknown> };
+}
+
+/** State values known to fit each machine: checking one builds a whole snapshot, and a machine has few values. */
+const fittingValues = new WeakMap<MachineDefinition, Set<string>>();
+
+/** Why `value` names no state configuration of the machine, or undefined when it fits (checked once per value). */
+function stateValueProblem(definition: MachineDefinition, value: unknown, context: unknown): string | undefined {
+  const key = JSON.stringify(value);
+  let known = fittingValues.get(definition);
+  if (known?.has(key)) return undefined;
+  try {
+    definition.machine.resolveState({ value: value as AnyMachineSnapshot['value'], context });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (!known) fittingValues.set(definition, (known = new Set()));
+  // Bounded by the machine's state configurations; a cap guards against values no machine would produce.
+  if (known.size < 10_000) known.add(key);
+  return undefined;
 }
 
 /** Runs the machine's migration from the stored version, if it has one; a throw counts as "cannot". */
