@@ -15,17 +15,27 @@ import type { BenchMessage } from './webhooks.js';
 /** Builds a phase's spec for a server (the bench's own `spec`). */
 export type SpecFor = (name: string, child: ServerChild, messages: readonly BenchMessage[], pace: Pace, replies: readonly ReplyCheck[]) => PhaseSpec;
 
+/** Another setup of the project, measured in the same alternation (axios' node:http transport). */
+export interface AlternateSetup {
+  readonly name: string;
+  readonly child: ServerChild;
+  readonly messages: readonly BenchMessage[];
+}
+
 export interface QuestionsVsBare {
   readonly project: PhaseResult;
   readonly bare: PhaseResult;
   /** Project's questions answered per second ÷ the bare bot's. */
   readonly ratio: number;
+  /** The other setups' phases, with their questions answered per second ÷ the project's. */
+  readonly alternates: ReadonlyArray<{ readonly name: string; readonly phase: PhaseResult; readonly ratioToProject: number }>;
   /** The garbage collector's seconds ÷ the server's CPU seconds, during the project's runs. */
   readonly gcShare: number;
 }
 
 /**
- * Project and bare bot alternate in `rounds` slices of their users, so other work on the machine hits both alike.
+ * Project and bare bot (and any alternate setup) take turns in `rounds` slices of their users, so other work on the
+ * machine hits them alike.
  *
  * @example
  * await measureQuestionsVsBare({ project, bare, specFor, projectMessages, bareMessages, rounds: 4, pace, projectReplies, bareReplies });
@@ -40,26 +50,37 @@ export async function measureQuestionsVsBare(options: {
   readonly pace: Pace;
   readonly projectReplies: readonly ReplyCheck[];
   readonly bareReplies: readonly ReplyCheck[];
+  readonly alternates?: readonly AlternateSetup[];
 }): Promise<QuestionsVsBare> {
   const { project, bare, specFor, rounds, pace } = options;
   const slice = Math.ceil(options.projectMessages.length / rounds);
   const projectRuns: PhaseRun[] = [];
   const bareRuns: PhaseRun[] = [];
+  const alternates = options.alternates ?? [];
+  const alternateRuns = alternates.map((): PhaseRun[] => []);
   let gc = 0;
   for (let from = 0; from < options.projectMessages.length; from += slice) {
     bareRuns.push(await measure(specFor('questions, bare bot', bare, options.bareMessages.slice(from, from + slice), pace, options.bareReplies)));
     const before = await gcSeconds(project.port);
     projectRuns.push(await measure(specFor('questions', project, options.projectMessages.slice(from, from + slice), pace, options.projectReplies)));
     gc += (await gcSeconds(project.port)) - before;
+    for (const [i, setup] of alternates.entries()) {
+      alternateRuns[i]?.push(await measure(specFor(`questions, ${setup.name}`, setup.child, setup.messages.slice(from, from + slice), pace, options.projectReplies)));
+    }
   }
   const summary = summarizeRuns('questions', pace, projectRuns);
   const baseline = summarizeRuns('questions, bare bot', pace, bareRuns);
   const serverSeconds = projectRuns.reduce((sum, run) => sum + run.used.server, 0);
   const answered = (phase: PhaseResult) => phase.endToEnd?.answeredPerSecond ?? 0;
+  const ratio = (phase: PhaseResult, to: PhaseResult) => (answered(to) > 0 ? Math.round((answered(phase) / answered(to)) * 1000) / 1000 : 0);
   return {
     project: summary,
     bare: baseline,
-    ratio: answered(baseline) > 0 ? Math.round((answered(summary) / answered(baseline)) * 1000) / 1000 : 0,
+    ratio: ratio(summary, baseline),
+    alternates: alternates.map((setup, i) => {
+      const phase = summarizeRuns(`questions, ${setup.name}`, pace, alternateRuns[i] ?? []);
+      return { name: setup.name, phase, ratioToProject: ratio(phase, summary) };
+    }),
     gcShare: serverSeconds > 0 ? Math.round((gc / serverSeconds) * 1000) / 1000 : 0,
   };
 }

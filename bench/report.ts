@@ -40,6 +40,8 @@ export interface BenchResults {
     readonly ratio: number;
     readonly gcShare: number;
     readonly commandsSent: { readonly perQuestion: number; readonly byCommand: Readonly<Record<string, number>> };
+    /** Other transports under axios, taking turns with the project: questions answered per second ÷ the project's. */
+    readonly transports?: ReadonlyArray<{ readonly name: string; readonly ratioToProject: number }>;
   };
   /** RSS after the first 10,000 users and after all of them. */
   readonly rss?: RssGrowth;
@@ -141,7 +143,8 @@ export function formatReport(r: BenchResults): string {
             Object.entries(r.questions.commandsSent.byCommand).map(([command, n]) => `${command} ${n}`).join(', ') + ')',
         ]
       : []),
-    ...(r.scaleOut ?? []).map((setup) => `questions with ${setup.name}: ${setup.ratioToOneProcess.toFixed(2)} × one process over undici on one Redis, same run`),
+    ...(r.questions?.transports ?? []).map((setup) => `questions with ${setup.name}: ${setup.ratioToProject.toFixed(2)} × the project over undici, taking turns in the same run`),
+    ...(r.scaleOut ?? []).map((setup) => `questions on ${setup.name}: ${setup.ratioToOneProcess.toFixed(2)} × one process on one Redis, same run`),
     ...(r.rss ? [`RSS with many users: ${mb(r.rss.rssAfterFirst)} after ${r.rss.firstUsers}, ${mb(r.rss.rssAfterAll)} after ${r.rss.totalUsers}`] : []),
     '',
     table([['target', 'goal', 'measured', ''], ...r.targets.map((t) => [t.name, t.goal, t.measured, t.met ? 'met' : 'MISSED'])]),

@@ -126,11 +126,17 @@ async function measureAck(
 
 /**
  * Issue 11's question phases. Users already in a session ask a question (one reply: the answer): the project (the
- * ack phase's users) and the bare bot alternate; then questions at a fixed offered rate (the `e2e max` phase's
- * users); then the Redis commands of a few questions (the `e2e <rate>/s` phase's users).
+ * ack phase's users), the bare bot and the project over axios' node:http transport (a process of its own, its users
+ * greeted and warmed up first) take turns; then questions at a fixed offered rate (the `e2e max` phase's users);
+ * then the Redis commands of a few questions (the `e2e <rate>/s` phase's users).
  */
 async function measureQuestionPhases(project: ServerChild, graph: GraphStandIn, css: CssStandIn) {
   const count = Math.min(settings.users, settings.questions);
+  const nodeHttp = await startProject(graph, css, { HTTP_TRANSPORT: 'node' });
+  // Greeted, then a first question (JIT and connections settle): the measured question is their second.
+  await measure(spec('node:http transport: greetings', nodeHttp, buildMessages(PHONE.nodeHttp, count, GREETING), closed, [isWelcome]));
+  await measure(spec('node:http transport: warm-up questions', nodeHttp, buildMessages(PHONE.nodeHttp, count, QUESTION), closed, [isAnswer]));
+  graph.reset();
   const bare = await startServerChild(['dist/bench/baselines/bare-bot.js'], {
     PORT: '0', REDIS_URL: settings.redisUrl, KEY_PREFIX: prefix, WHATSAPP_APP_SECRET: BENCH_SECRET,
     CSS_API_URL: css.url, WHATSAPP_API_URL: graph.baseUrl, WHATSAPP_TOKEN: 'bench-token',
@@ -145,7 +151,9 @@ async function measureQuestionPhases(project: ServerChild, graph: GraphStandIn, 
       project, bare, specFor: spec, rounds: settings.rounds, pace: closed,
       projectMessages: buildMessages(PHONE.ack, count, QUESTION), bareMessages: buildMessages(PHONE.bare, count, QUESTION),
       projectReplies: [isAnswer], bareReplies: [isBareAnswer],
+      alternates: [{ name: 'HTTP_TRANSPORT=node', child: nodeHttp, messages: buildMessages(PHONE.nodeHttp, count, QUESTION) }],
     });
+    await nodeHttp.stop();
     graph.reset();
     const atRateCount = Math.min(settings.users, settings.questionRate * settings.questionRateSeconds);
     const atRate = await measureQuestionRate(project, spec, buildMessages(PHONE.max, atRateCount, QUESTION), settings.questionRate, [isAnswer]);
@@ -225,7 +233,7 @@ async function main(): Promise<number> {
   phases.push(await runPhase(spec(`e2e ${settings.rate}/s`, project, atRate, { kind: 'open', rate: settings.rate, maxInFlight: 512 }, [isWelcome])));
   graph.reset();
   const questions = settings.questions > 0 ? await measureQuestionPhases(project, graph, css) : undefined;
-  if (questions) phases.push(questions.vsBare.project, questions.vsBare.bare, questions.atRate);
+  if (questions) phases.push(questions.vsBare.project, questions.vsBare.bare, ...questions.vsBare.alternates.map((setup) => setup.phase), questions.atRate);
   const scaleOut = questions && settings.scaleOutUsers > 0
     ? await measureScaleOut({
       start: (extra, dropRedisUrl) => startProject(graph, css, extra, dropRedisUrl),
@@ -269,7 +277,14 @@ async function main(): Promise<number> {
     serverProblems: project.problems,
     hostile,
     ...(slowCss ? { slowCss } : {}),
-    ...(questions ? { questions: { ratio: questions.vsBare.ratio, gcShare: questions.vsBare.gcShare, commandsSent: questions.commands } } : {}),
+    ...(questions
+      ? {
+        questions: {
+          ratio: questions.vsBare.ratio, gcShare: questions.vsBare.gcShare, commandsSent: questions.commands,
+          transports: questions.vsBare.alternates.map(({ name, ratioToProject }) => ({ name, ratioToProject })),
+        },
+      }
+      : {}),
     ...(rss ? { rss } : {}),
     ...(scaleOut ? { scaleOut: scaleOut.map(({ name, ratioToOneProcess }) => ({ name, ratioToOneProcess })) } : {}),
   };

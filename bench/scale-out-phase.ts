@@ -1,8 +1,7 @@
 /**
- * Issue 11, points 3 and 4: the questions phase again on another setup, next to the single process of the same run:
- * axios' own node:http transport instead of undici (`HTTP_TRANSPORT=node`), more than one process (`WORKERS=2`), and a
- * 3-master Redis Cluster (started here, on loopback ports, as the test suite does). Users are greeted first, so each
- * question is answered with one message, as in the single-process `questions` phase.
+ * Issue 11, point 4: the questions phase again on more than one process (`WORKERS=2`) and on a 3-master Redis Cluster
+ * (started here, on loopback ports, as the test suite does), next to the single process of the same run. Users are
+ * greeted first, so each question is answered with one message, as in the single-process `questions` phase.
  */
 
 import { startRedisCluster } from '../test/support/redis-cluster.js';
@@ -20,10 +19,10 @@ export interface ScaleOutSetup {
 }
 
 /** Each setup writes to a business number of its own, so its users start fresh conversations. */
-export type Setup = 'nodeHttp' | 'workers' | 'cluster';
+export type Setup = 'workers' | 'cluster';
 
 export interface ScaleOutOptions {
-  /** Starts the project with these variables added (`HTTP_TRANSPORT`, `WORKERS`, `REDIS_CLUSTER_NODES`); `REDIS_URL` is dropped when `dropRedisUrl`. */
+  /** Starts the project with these variables added (`WORKERS`, `REDIS_CLUSTER_NODES`); `REDIS_URL` is dropped when `dropRedisUrl`. */
   readonly start: (extraEnv: Record<string, string>, dropRedisUrl: boolean) => Promise<ServerChild>;
   readonly specFor: SpecFor;
   /** The greetings, then the questions, of one setup's users (a business number of its own per setup). */
@@ -57,12 +56,9 @@ async function measureSetup(options: ScaleOutOptions, name: string, setup: Setup
   return { name, questions: phase, ratioToOneProcess: one > 0 ? Math.round((answered / one) * 1000) / 1000 : 0 };
 }
 
-/** One process over node:http, `WORKERS=2` on the run's Redis, then one process on a fresh 3-master Redis Cluster. */
+/** `WORKERS=2` on the run's Redis, then one process on a fresh 3-master Redis Cluster. */
 export async function measureScaleOut(options: ScaleOutOptions): Promise<ScaleOutSetup[]> {
-  const setups = [
-    await measureSetup(options, 'HTTP_TRANSPORT=node', 'nodeHttp', await options.start({ HTTP_TRANSPORT: 'node' }, false)),
-    await measureSetup(options, 'WORKERS=2', 'workers', await options.start({ WORKERS: '2' }, false)),
-  ];
+  const setups = [await measureSetup(options, 'WORKERS=2', 'workers', await options.start({ WORKERS: '2' }, false))];
   const cluster = await startRedisCluster();
   try {
     setups.push(await measureSetup(options, '3-master cluster', 'cluster', await options.start({ REDIS_CLUSTER_NODES: cluster.nodes }, true)));
