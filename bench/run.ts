@@ -132,7 +132,9 @@ async function measureAck(
  */
 async function measureQuestionPhases(project: ServerChild, graph: GraphStandIn, css: CssStandIn) {
   const count = Math.min(settings.users, settings.questions);
-  const nodeHttp = await startProject(graph, css, { HTTP_TRANSPORT: 'node' });
+  // A key prefix of its own (under the run's, so it is cleaned up too): on the project's it would share the project's
+  // work stream, and each process would answer some of the other's questions.
+  const nodeHttp = await startProject(graph, css, { HTTP_TRANSPORT: 'node', KEY_PREFIX: `${prefix}node:` });
   // Greeted, then a first question (JIT and connections settle): the measured question is their second.
   await measure(spec('node:http transport: greetings', nodeHttp, buildMessages(PHONE.nodeHttp, count, GREETING), closed, [isWelcome]));
   await measure(spec('node:http transport: warm-up questions', nodeHttp, buildMessages(PHONE.nodeHttp, count, QUESTION), closed, [isAnswer]));
@@ -236,7 +238,8 @@ async function main(): Promise<number> {
   if (questions) phases.push(questions.vsBare.project, questions.vsBare.bare, ...questions.vsBare.alternates.map((setup) => setup.phase), questions.atRate);
   const scaleOut = questions && settings.scaleOutUsers > 0
     ? await measureScaleOut({
-      start: (extra, dropRedisUrl) => startProject(graph, css, extra, dropRedisUrl),
+      // A key prefix of its own, as for the node:http transport above.
+      start: (extra, dropRedisUrl) => startProject(graph, css, { KEY_PREFIX: `${prefix}${dropRedisUrl ? 'cluster' : 'workers'}:`, ...extra }, dropRedisUrl),
       specFor: spec,
       messagesFor: (setup) => ({
         greetings: buildMessages(PHONE[setup], settings.scaleOutUsers, GREETING),
