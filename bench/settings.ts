@@ -51,7 +51,7 @@ export interface BenchSettings {
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'] as const;
 
 /** Server variables a bench run may set, e.g. `WORKER_CONCURRENCY=256 npm run bench`. */
-export const PASSED_TO_SERVER = ['WORKERS', 'WORKER_CONCURRENCY', 'OUTBOUND_PER_SECOND', 'READ_RECEIPTS', 'INBOUND_PER_MINUTE', 'PAIR_BURST'] as const;
+export const PASSED_TO_SERVER = ['WORKERS', 'WORKER_CONCURRENCY', 'OUTBOUND_PER_SECOND', 'READ_RECEIPTS', 'INBOUND_PER_MINUTE', 'PAIR_BURST', 'HTTP_TRANSPORT'] as const;
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
