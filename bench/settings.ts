@@ -46,7 +46,7 @@ export interface BenchSettings {
 /**
  * The flags `npm start` gives node (package.json), so the bench measures the process operators run. A young generation
  * of 64 MB instead of 16: at a thousand questions a second, requests in flight survive fewer scavenges; measured on the
- * project's machine, about 10 % less CPU per question for about 70 MB more RSS.
+ * project's machine, about 10 % less CPU per question for 70–100 MB more RSS.
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'] as const;
 

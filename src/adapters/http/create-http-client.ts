@@ -23,7 +23,7 @@ export interface HttpClientOptions {
   /** Sockets kept per host: as many as calls this client may have in flight at once (default 64). */
   readonly maxSockets?: number;
   /**
-   * What carries the requests under axios (`HTTP_TRANSPORT`): `undici` (the default, about a third of the CPU per call)
+   * What carries the requests under axios (`HTTP_TRANSPORT`): `undici` (the default, about half the CPU per call)
    * or `node`, axios' own node:http adapter. See `undiciAdapter`.
    */
   readonly transport?: HttpTransport;
