@@ -40,11 +40,7 @@ export function undiciAdapter(options: UndiciAdapterOptions): AxiosAdapter {
     const body = config.data as unknown;
     const plainBody = body === undefined || body === null || typeof body === 'string' || Buffer.isBuffer(body);
     const plainReply = config.responseType === undefined || config.responseType === 'json' || config.responseType === 'text';
-    if (!plainBody || !plainReply || nodeHttpAdapter === undefined) {
-      if (nodeHttpAdapter === undefined) throw new Error('axios has no node:http adapter');
-      return nodeHttpAdapter(config);
-    }
-    return send(dispatcher, config, body);
+    return plainBody && plainReply ? send(dispatcher, config, body) : nodeHttpAdapter(config);
   };
 }
 
