@@ -125,7 +125,9 @@ export class RedisConversationLease implements ConversationLease {
         await scripts.recordEffect([shared.effectsDue, shared.effectCalls], [call.callId, claimedUntil, JSON.stringify(call)]);
       }
     }
-    const keys = [this.keys.lease, this.keys.inbox, this.keys.conversation, this.keys.outbox, this.keys.memory];
+    // A commit that adds replies leaves something to do: only one without may give the conversation back.
+    const release = this.releaseArgs(change.outbox.length === 0);
+    const keys = [this.keys.lease, this.keys.inbox, this.keys.conversation, this.keys.outbox, this.keys.memory, ...release.keys];
     const args: Array<string | number> = [
       this.token,
       change.inputId,
@@ -134,6 +136,7 @@ export class RedisConversationLease implements ConversationLease {
       outboxTtlSeconds,
       change.memory ? JSON.stringify(change.memory) : '',
       memoryTtlSeconds,
+      ...release.args,
       change.outbox.length,
       ...change.outbox.map((item) => JSON.stringify(item)),
     ];
@@ -143,9 +146,6 @@ export class RedisConversationLease implements ConversationLease {
     }
     // Unknown until the reply arrives: a commit that fails may or may not have been applied.
     this.head = undefined;
-    const release = this.releaseArgs(change.outbox.length === 0);
-    keys.splice(5, 0, ...release.keys);
-    args.splice(7, 0, ...release.args);
     const result = (await this.fenced(() => scripts.commit(keys, args))) as string | null | number;
     if (conversation !== '') this.conversation = conversation;
     this.outbox?.push(...change.outbox);

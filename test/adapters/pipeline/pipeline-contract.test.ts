@@ -219,3 +219,50 @@ describe('Redis pipeline fencing', () => {
     expect(await current!.pendingOutbox()).toEqual([]);
   });
 });
+
+describe('Redis pipeline: the write that leaves a conversation idle gives it back', () => {
+  it('with a commit: only once no input is left, completing the lane’s tickets in the same step', async () => {
+    const pipeline = await stores[1]![1]();
+    await pipeline.accept([message('u7', 'g1'), message('u7', 'g2')]);
+    const tickets = await pipeline.next(10, 100);
+    const turn = (await pipeline.lease('PN:u7'))!;
+    turn.releaseWhenIdle?.(() => tickets);
+    await turn.commit({ inputId: 'g1', conversation, outbox: [] });
+    expect(turn.released).toBeUndefined(); // g2 is still waiting
+    expect(await pipeline.lease('PN:u7')).toBeUndefined();
+    expect((await turn.nextInput())?.wamid).toBe('g2');
+    await turn.commit({ inputId: 'g2', conversation, outbox: [] });
+    expect(turn.released).toEqual(tickets);
+    expect(await turn.nextInput()).toBeUndefined();
+    // Given back, and its tickets completed: none is handed out again.
+    expect(await pipeline.reclaim(10)).toEqual([]);
+    const next = await pipeline.lease('PN:u7');
+    expect(await next?.load()).toEqual(conversation);
+  });
+
+  it('with the last settled send, not with a commit that leaves replies to send', async () => {
+    const pipeline = await stores[1]![1]();
+    await pipeline.accept([message('u8', 'h1')]);
+    const tickets = await pipeline.next(10, 100);
+    const turn = (await pipeline.lease('PN:u8'))!;
+    turn.releaseWhenIdle?.(() => tickets);
+    await turn.commit({ inputId: 'h1', conversation, outbox: [item('h1:0'), item('h1:1')] });
+    expect(turn.released).toBeUndefined();
+    await turn.settleOutbox('h1:0');
+    expect(turn.released).toBeUndefined(); // h1:1 is still to send
+    await turn.settleOutbox('h1:1', { sentWamid: 'wamid.out.h1' });
+    expect(turn.released).toEqual(tickets);
+    expect(await pipeline.reclaim(10)).toEqual([]);
+    expect(await pipeline.lease('PN:u8')).toBeDefined();
+  });
+
+  it('never without the holder’s offer', async () => {
+    const pipeline = await stores[1]![1]();
+    await pipeline.accept([message('u9', 'i1')]);
+    const turn = (await pipeline.lease('PN:u9'))!;
+    await turn.commit({ inputId: 'i1', conversation, outbox: [] });
+    expect(turn.released).toBeUndefined();
+    expect(await pipeline.lease('PN:u9')).toBeUndefined();
+    expect(await turn.release()).toBe(true);
+  });
+});
